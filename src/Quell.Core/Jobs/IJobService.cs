@@ -1,0 +1,49 @@
+using Quell.Events;
+using Quell.Results;
+using Quell.Storage;
+
+namespace Quell.Jobs;
+
+/// <summary>
+/// What every surface (HTTP, MCP, CLI, web) uses to submit, watch and cancel jobs. Owner checks happen here:
+/// a job of another owner is indistinguishable from an unknown one. A null owner means an operator who sees all.
+/// </summary>
+public interface IJobService
+{
+    /// <summary>The registered job types and their options.</summary>
+    IReadOnlyDictionary<string, JobTypeOptions> JobTypes { get; }
+
+    /// <summary>False once the host started stopping; submissions are refused with <see cref="JobSubmissionError.ShuttingDown"/>.</summary>
+    bool IsAcceptingJobs { get; }
+
+    /// <summary>Validates and stores a new job. Throws <see cref="JobSubmissionException"/> for bad submissions.</summary>
+    Task<JobRecord> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken = default);
+
+    /// <summary>The job, or null when unknown or owned by someone else.</summary>
+    Task<JobRecord?> GetAsync(string jobId, string? owner, CancellationToken cancellationToken = default);
+
+    /// <summary>A page of jobs of <see cref="JobQuery.Owner"/> (all owners when null).</summary>
+    Task<JobPage> ListAsync(JobQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Requests cancellation: durable first, then signalled to the handler. The outcome says whether the job was
+    /// cancelled at once (pending), is stopping, had already been asked (the first request is reported), or had
+    /// already finished.
+    /// </summary>
+    Task<CancelOutcome> CancelAsync(string jobId, CancelRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Saved partial results, or null when the job is unknown, foreign, or saved none.</summary>
+    Task<PartialResults?> GetPartialResultsAsync(string jobId, string? owner, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The job's events after <paramref name="afterSeq"/>: the stored history first, then live events until the
+    /// job's terminal event. With <paramref name="includeTransient"/>, live progress between persisted progress
+    /// events is included (with <see cref="JobEvent.Seq"/> 0). Ends at once for an unknown or foreign job.
+    /// </summary>
+    IAsyncEnumerable<JobEvent> WatchAsync(
+        string jobId, string? owner, long afterSeq = 0, bool includeTransient = false,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Waits until the job is terminal and returns it; null when unknown or foreign.</summary>
+    Task<JobRecord?> WaitForCompletionAsync(string jobId, string? owner, CancellationToken cancellationToken = default);
+}

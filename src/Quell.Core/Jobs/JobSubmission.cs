@@ -1,0 +1,16 @@
+using System.Text.Json;
+
+namespace Quell.Jobs;
+
+/// <summary>A request to run a job.</summary>
+/// <param name="Type">A registered job type.</param>
+/// <param name="Input">The input JSON, checked against the type's input at submission.</param>
+/// <param name="Owner">Who submits; only this owner sees and cancels the job.</param>
+/// <param name="TimeoutSeconds">Cancel with <c>timeout</c> after this many seconds of running.</param>
+/// <param name="DependsOn">Jobs that must complete first; if one fails or is cancelled, this one is cancelled with <c>dependency_failed</c>.</param>
+public sealed record JobSubmission(
+    string Type,
+    JsonElement Input,
+    string Owner,
+    int? TimeoutSeconds = null,
+    IReadOnlyList<string>? DependsOn = null);
