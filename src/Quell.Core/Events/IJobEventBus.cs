@@ -15,4 +15,7 @@ public interface IJobEventBus
     /// set, and must catch up from the store: the bus never blocks writers and never silently skips.
     /// </summary>
     JobEventSubscription Subscribe(string? jobId = null, int capacity = 4096);
+
+    /// <summary>True when someone watches this job (or all jobs), so publishers can skip building transient events.</summary>
+    bool HasSubscribers(string jobId);
 }

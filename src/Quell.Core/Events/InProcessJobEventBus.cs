@@ -24,6 +24,9 @@ public sealed class InProcessJobEventBus : IJobEventBus
     }
 
     /// <inheritdoc />
+    public bool HasSubscribers(string jobId) => !_all.IsEmpty || _byJob.ContainsKey(jobId);
+
+    /// <inheritdoc />
     public JobEventSubscription Subscribe(string? jobId = null, int capacity = 4096)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Quell.Events;
+using Quell.Jobs;
+using Quell.Runtime;
 
 namespace Quell.Hosting;
 
@@ -19,6 +22,19 @@ public static class QuellServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IJobEventBus, InProcessJobEventBus>();
         services.AddSingleton(builder);
+        services.AddSingleton<ActiveJobs>();
+        services.AddSingleton<JobService>();
+        services.AddSingleton<IJobService>(sp => sp.GetRequiredService<JobService>());
+        services.AddSingleton<ProgressPump>();
+        services.AddSingleton<JobExecutor>();
+        services.AddSingleton<JobRecovery>();
+        services.AddHostedService<JobWorker>();
+        // The host must wait at least as long as Quell does for jobs to stop, plus time to record them.
+        services.AddOptions<HostOptions>().Configure<Microsoft.Extensions.Options.IOptions<QuellOptions>>((host, quell) =>
+        {
+            var needed = quell.Value.ShutdownTimeout + TimeSpan.FromSeconds(5);
+            if (host.ShutdownTimeout < needed) host.ShutdownTimeout = needed;
+        });
         configure?.Invoke(builder);
         return builder;
     }

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+
+namespace Quell.Runtime;
+
+/// <summary>The jobs running on this node, and the signal that wakes the dispatcher when there may be work.</summary>
+internal sealed class ActiveJobs
+{
+    private readonly ConcurrentDictionary<string, JobExecution> _running = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task> _completions = new(StringComparer.Ordinal);
+    // Capacity one, extra writes dropped: an auto-reset "there may be work" flag.
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
+    {
+        FullMode = BoundedChannelFullMode.DropWrite,
+    });
+
+    public int Count => _running.Count;
+
+    public ICollection<JobExecution> Executions => _running.Values;
+
+    public ICollection<string> Ids => _running.Keys;
+
+    public bool TryGet(string jobId, out JobExecution execution) => _running.TryGetValue(jobId, out execution!);
+
+    public void Add(JobExecution execution, Task completion)
+    {
+        _running[execution.JobId] = execution;
+        _completions[execution.JobId] = completion;
+    }
+
+    public void Remove(string jobId)
+    {
+        _running.TryRemove(jobId, out _);
+        _completions.TryRemove(jobId, out _);
+        Wake();
+    }
+
+    /// <summary>Tasks of every run still in progress.</summary>
+    public Task[] Completions => _completions.Values.ToArray();
+
+    public void Wake() => _wake.Writer.TryWrite(true);
+
+    public ValueTask<bool> WaitForWakeAsync(CancellationToken cancellationToken) =>
+        _wake.Reader.ReadAsync(cancellationToken);
+}

@@ -1,0 +1,119 @@
+using Quell.Cancellation;
+using Quell.Events;
+using Quell.Jobs;
+
+namespace Quell.Runtime;
+
+/// <summary>
+/// One run of one job on this node: its tokens, the first cancellation request, and what the handler reported.
+/// The first request wins; later ones are no-ops that report it.
+/// </summary>
+internal sealed class JobExecution : IDisposable
+{
+    private readonly CancellationTokenSource _cancel;
+    private readonly CancellationTokenSource _shutdown = new();
+    private readonly Lock _pendingLock = new();
+    private CancellationInfo? _cancellation;
+    private List<NewJobEvent>? _pendingEvents;
+    private ITimer? _timeout;
+
+    public JobExecution(JobRecord job, JobTypeRegistration registration, TimeProvider timeProvider)
+    {
+        Job = job;
+        Registration = registration;
+        // Created with the TimeProvider so that CancelAfter (the shutdown notice) follows the same clock.
+        _cancel = new CancellationTokenSource(Timeout.InfiniteTimeSpan, timeProvider);
+    }
+
+    public JobRecord Job { get; }
+
+    public string JobId => Job.Id;
+
+    public JobTypeRegistration Registration { get; }
+
+    public CancellationToken CancellationToken => _cancel.Token;
+
+    public CancellationToken ShutdownToken => _shutdown.Token;
+
+    public CancellationInfo? Cancellation => Volatile.Read(ref _cancellation);
+
+    public ProgressState Progress { get; } = new();
+
+    public PartialResultsBuffer Partial { get; } = new();
+
+    public CleanupStack Cleanup { get; } = new();
+
+    /// <summary>The last safe point the handler passed.</summary>
+    public string? LastCheckpoint { get; set; }
+
+    /// <summary>Bumped per checkpoint so the pump persists the latest one at most once a period.</summary>
+    public int CheckpointVersion;
+
+    /// <summary>Serializes the pump's writes with the final flush, so nothing is written after the terminal event.</summary>
+    public SemaphoreSlim PersistGate { get; } = new(1, 1);
+
+    /// <summary>Set under <see cref="PersistGate"/> once the final flush ran; the pump then leaves the job alone.</summary>
+    public bool Flushed { get; set; }
+
+    public int PublishedProgressVersion;
+    public int PersistedProgressVersion;
+    public int PersistedPartialVersion;
+    public int PersistedCheckpointVersion;
+
+    /// <summary>Records the request if it is the first; true when it was.</summary>
+    public bool TrySetCancellation(CancellationInfo info) =>
+        Interlocked.CompareExchange(ref _cancellation, info, null) is null;
+
+    /// <summary>Fires the job's token. The request must already be set (and durable, unless the job cancelled itself).</summary>
+    public void CancelNow()
+    {
+        try
+        {
+            _cancel.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The run already ended: nothing left to signal.
+        }
+    }
+
+    /// <summary>Host stop: the shutdown token now, the cancellation token after the notice period.</summary>
+    public void BeginShutdown(TimeSpan noticePeriod)
+    {
+        try
+        {
+            _shutdown.Cancel();
+            if (noticePeriod <= TimeSpan.Zero) _cancel.Cancel();
+            else _cancel.CancelAfter(noticePeriod);
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    public void SetTimeout(ITimer timer) => _timeout = timer;
+
+    public void Enqueue(NewJobEvent jobEvent)
+    {
+        lock (_pendingLock) (_pendingEvents ??= []).Add(jobEvent);
+    }
+
+    /// <summary>Takes the events queued since the last call (logs), or null.</summary>
+    public List<NewJobEvent>? TakePendingEvents()
+    {
+        lock (_pendingLock)
+        {
+            var events = _pendingEvents;
+            _pendingEvents = null;
+            return events;
+        }
+    }
+
+    public void Dispose()
+    {
+        _timeout?.Dispose();
+        PersistGate.Dispose();
+        _cancel.Dispose();
+        _shutdown.Dispose();
+    }
+}

@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quell.Cancellation;
+using Quell.Events;
+using Quell.Hosting;
+using Quell.Jobs;
+using Quell.Results;
+using Quell.Storage;
+
+namespace Quell.Runtime;
+
+/// <summary>
+/// Runs one claimed job from start to its single terminal event: handler, outcome, last progress, cleanup,
+/// partial results, the conditional finish, and the dependents of a job that did not complete.
+/// </summary>
+internal sealed partial class JobExecutor(
+    IJobStore store,
+    JobService service,
+    ActiveJobs active,
+    ProgressPump pump,
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    IOptions<QuellOptions> options,
+    ILoggerFactory loggers)
+{
+    internal static readonly ActivitySource Activities = new("Quell");
+    private readonly ILogger _log = loggers.CreateLogger<JobExecutor>();
+    private readonly string _tempRoot = Path.Combine(options.Value.DataDirectory, "tmp");
+
+    /// <summary>Starts the run in the background and registers it as active on this node.</summary>
+    public JobExecution Start(JobRecord job, JobTypeRegistration registration)
+    {
+        var execution = new JobExecution(job, registration, time);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var run = RunAsync(execution, started.Task);
+        active.Add(execution, run);
+        started.SetResult();
+        return execution;
+    }
+
+    private async Task RunAsync(JobExecution execution, Task registered)
+    {
+        await registered.ConfigureAwait(false);
+        await Task.Yield(); // off the dispatcher's thread
+        using var activity = Activities.StartActivity("job " + execution.Job.Type);
+        activity?.SetTag("quell.job.id", execution.JobId);
+        try
+        {
+            ArmTimeout(execution);
+            var outcome = await InvokeHandlerAsync(execution).ConfigureAwait(false);
+            await FinishAsync(execution, outcome).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // Only a store failure lands here; the job stays running and recovery resolves it later.
+            LogFinishFailed(_log, e, execution.JobId);
+        }
+        finally
+        {
+            active.Remove(execution.JobId);
+            execution.Dispose();
+        }
+    }
+
+    private void ArmTimeout(JobExecution execution)
+    {
+        if (execution.Job.TimeoutSeconds is not { } seconds) return;
+        var timer = time.CreateTimer(static state =>
+        {
+            var (executor, run) = ((JobExecutor, JobExecution))state!;
+            _ = executor.CancelFromRuntimeAsync(run, CancellationReason.Timeout, $"Job exceeded its timeout of {run.Job.TimeoutSeconds} s.");
+        }, (this, execution), TimeSpan.FromSeconds(seconds), Timeout.InfiniteTimeSpan);
+        execution.SetTimeout(timer);
+    }
+
+    /// <summary>A cancel the runtime itself decides (timeout, a job's own budget): durable first, then signalled.</summary>
+    internal async Task CancelFromRuntimeAsync(JobExecution execution, CancellationReason reason, string message)
+    {
+        try
+        {
+            var info = new CancellationInfo(reason, message, "system", time.GetUtcNow());
+            await service.RequestCancelAsync(execution.JobId, info).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            LogCancelFailed(_log, e, execution.JobId);
+            execution.CancelNow(); // the finish path makes the request durable before recording cancelled
+        }
+    }
+
+    /// <summary>A handler cancelling itself: its token fires now; the request is made durable right after.</summary>
+    internal void CancelSelf(JobExecution execution, CancellationInfo info)
+    {
+        execution.TrySetCancellation(info);
+        execution.CancelNow();
+        _ = service.RequestCancelAsync(execution.JobId, execution.Cancellation ?? info);
+    }
+
+    private async Task<JobOutcome> InvokeHandlerAsync(JobExecution execution)
+    {
+        var scope = scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            var logger = new JobLogger(loggers.CreateLogger("Quell.Jobs." + execution.Job.Type), execution, time);
+            var context = new JobContext(execution, logger, time, _tempRoot, CancelSelf);
+            try
+            {
+                var result = await execution.Registration.Run(scope.ServiceProvider, execution.Job.Input, context).ConfigureAwait(false);
+                return new JobOutcome(JobStatus.Completed, Result: result);
+            }
+            catch (OperationCanceledException) when (execution.CancellationToken.IsCancellationRequested || execution.ShutdownToken.IsCancellationRequested)
+            {
+                return new JobOutcome(JobStatus.Cancelled);
+            }
+            catch (Exception e)
+            {
+                // A handler's own exception is a failure; the user sees its message, never a stack trace.
+                logger.LogError(e, "Job failed: {Error}", e.Message);
+                return new JobOutcome(JobStatus.Failed, Error: e.Message);
+            }
+        }
+    }
+
+    private async Task FinishAsync(JobExecution execution, JobOutcome outcome)
+    {
+        var cleanupErrors = await execution.Cleanup.RunAsync().ConfigureAwait(false);
+        foreach (var error in cleanupErrors)
+        {
+            LogCleanupFailed(_log, error, execution.JobId);
+            execution.Enqueue(new NewJobEvent(execution.JobId, JobEventTypes.Log, time.GetUtcNow(),
+                JobEventData.Log("error", "Cleanup action failed: " + error.Message, error.GetType().Name)));
+        }
+        await pump.FlushAsync(execution).ConfigureAwait(false);
+
+        var cancelled = outcome.Status == JobStatus.Cancelled;
+        var partial = execution.Partial.Snapshot(
+            outcome.Status == JobStatus.Completed ? PartialResultStatus.Complete : null, cancelled);
+        if (cancelled) await EnsureCancelRecordedAsync(execution).ConfigureAwait(false);
+
+        var finished = await store.FinishAsync(new JobFinish(
+            execution.JobId, outcome.Status, time.GetUtcNow(), outcome.Result, outcome.Error, partial,
+            cancelled ? execution.LastCheckpoint : null)).ConfigureAwait(false);
+        if (!finished) LogAlreadyFinished(_log, execution.JobId);
+        if (finished && outcome.Status != JobStatus.Completed)
+        {
+            await service.CancelDependentsAsync(execution.JobId).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Records a job that ignored shutdown past the timeout as cancelled, with the partial results it reported,
+    /// so the history is complete before the process exits. Its cleanup cannot run while its handler still does.
+    /// </summary>
+    internal async Task ForceCancelledAsync(JobExecution execution)
+    {
+        try
+        {
+            await pump.FlushAsync(execution).ConfigureAwait(false);
+            await EnsureCancelRecordedAsync(execution).ConfigureAwait(false);
+            await store.FinishAsync(new JobFinish(execution.JobId, JobStatus.Cancelled, time.GetUtcNow(),
+                Partial: execution.Partial.Snapshot(cancelled: true), StoppedAtCheckpoint: execution.LastCheckpoint)).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            LogFinishFailed(_log, e, execution.JobId);
+        }
+    }
+
+    /// <summary>A cancelled finish needs a durable request; a job that cancelled itself may still be writing it.</summary>
+    private async Task EnsureCancelRecordedAsync(JobExecution execution)
+    {
+        var info = execution.Cancellation
+            ?? new CancellationInfo(CancellationReason.SystemShutdown, "Host is shutting down.", "system", time.GetUtcNow());
+        await store.RequestCancelAsync(execution.JobId, info).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} could not be finished in the store; recovery will resolve it")]
+    private static partial void LogFinishFailed(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} could not record its runtime cancellation")]
+    private static partial void LogCancelFailed(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A cleanup action of job {JobId} failed")]
+    private static partial void LogCleanupFailed(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Job {JobId} was already terminal when its run ended")]
+    private static partial void LogAlreadyFinished(ILogger logger, string jobId);
+}

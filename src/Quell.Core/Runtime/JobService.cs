@@ -1,0 +1,245 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Quell.Cancellation;
+using Quell.Events;
+using Quell.Hosting;
+using Quell.Jobs;
+using Quell.Results;
+using Quell.Storage;
+
+namespace Quell.Runtime;
+
+/// <summary>The runtime's front door: submission checks, owner checks, durable-then-signalled cancellation, watching.</summary>
+internal sealed partial class JobService : IJobService
+{
+    /// <summary>Longest accepted <c>timeoutSeconds</c>: 30 days.</summary>
+    internal const int MaxTimeoutSeconds = 30 * 24 * 3600;
+
+    private readonly IJobStore _store;
+    private readonly IJobEventBus _bus;
+    private readonly ActiveJobs _active;
+    private readonly TimeProvider _time;
+    private readonly ILogger<JobService> _log;
+    private readonly IReadOnlyDictionary<string, JobTypeRegistration> _registrations;
+    private volatile bool _accepting = true;
+
+    public JobService(
+        IJobStore store, IJobEventBus bus, ActiveJobs active, QuellBuilder builder, TimeProvider time,
+        ILogger<JobService> log)
+    {
+        _store = store;
+        _bus = bus;
+        _active = active;
+        _time = time;
+        _log = log;
+        _registrations = builder.JobTypes;
+        JobTypes = _registrations.ToDictionary(r => r.Key, r => r.Value.Options, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyDictionary<string, JobTypeOptions> JobTypes { get; }
+
+    public bool IsAcceptingJobs => _accepting;
+
+    internal bool TryGetRegistration(string type, out JobTypeRegistration registration) =>
+        _registrations.TryGetValue(type, out registration!);
+
+    internal void StopAccepting() => _accepting = false;
+
+    public async Task<JobRecord> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        if (!_accepting) throw new JobSubmissionException(JobSubmissionError.ShuttingDown, "The server is shutting down and accepts no new jobs; retry shortly.");
+        var registration = Resolve(submission.Type);
+        CheckInput(registration, submission.Input);
+        var timeout = submission.TimeoutSeconds ?? registration.Options.DefaultTimeoutSeconds;
+        if (timeout is < 1 or > MaxTimeoutSeconds)
+        {
+            throw new JobSubmissionException(JobSubmissionError.InvalidTimeout, $"timeoutSeconds must be between 1 and {MaxTimeoutSeconds}; it was {timeout}.");
+        }
+        var dependsOn = (submission.DependsOn ?? []).Distinct(StringComparer.Ordinal).ToArray();
+        var dependencies = await LoadDependenciesAsync(dependsOn, submission.Owner, cancellationToken).ConfigureAwait(false);
+
+        var job = await _store.CreateAsync(new NewJob(
+            Guid.CreateVersion7().ToString("N"), submission.Type, submission.Owner, submission.Input.Clone(),
+            timeout, dependsOn, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+
+        // A dependency that already failed will never complete: cancel now rather than wait forever. One that fails
+        // after this check finds this job among its pending dependents (both go through the store in order).
+        var failed = dependencies.FirstOrDefault(d => d.Status is JobStatus.Failed or JobStatus.Cancelled);
+        if (failed is not null)
+        {
+            await CancelForDependencyAsync(job.Id, failed, cancellationToken).ConfigureAwait(false);
+            return await _store.GetAsync(job.Id, cancellationToken).ConfigureAwait(false) ?? job;
+        }
+        _active.Wake();
+        return job;
+    }
+
+    private JobTypeRegistration Resolve(string? type)
+    {
+        if (type is not null && _registrations.TryGetValue(type, out var registration)) return registration;
+        var known = string.Join(", ", _registrations.Keys.Order(StringComparer.Ordinal));
+        throw new JobSubmissionException(JobSubmissionError.UnknownType,
+            $"Unknown job type '{type}'. Known types: {known}.");
+    }
+
+    private static void CheckInput(JobTypeRegistration registration, JsonElement input)
+    {
+        if (input.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        {
+            throw new JobSubmissionException(JobSubmissionError.InvalidInput, $"Job type '{registration.Type}' needs an 'input' object.");
+        }
+        var problems = registration.Validate(input);
+        if (problems.Count > 0)
+        {
+            throw new JobSubmissionException(JobSubmissionError.InvalidInput,
+                $"Invalid input for '{registration.Type}': {string.Join(" ", problems)}");
+        }
+    }
+
+    private async Task<List<JobRecord>> LoadDependenciesAsync(string[] ids, string owner, CancellationToken cancellationToken)
+    {
+        var found = new List<JobRecord>(ids.Length);
+        foreach (var id in ids)
+        {
+            var dependency = await _store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+            if (dependency is null || dependency.Owner != owner)
+            {
+                throw new JobSubmissionException(JobSubmissionError.UnknownDependency, $"dependsOn names job '{id}', which does not exist.");
+            }
+            found.Add(dependency);
+        }
+        return found;
+    }
+
+    public async Task<JobRecord?> GetAsync(string jobId, string? owner, CancellationToken cancellationToken = default)
+    {
+        var job = await _store.GetAsync(jobId, cancellationToken).ConfigureAwait(false);
+        return Visible(job, owner) ? job : null;
+    }
+
+    public async Task<JobPage> ListAsync(JobQuery query, CancellationToken cancellationToken = default) =>
+        await _store.ListAsync(query, cancellationToken).ConfigureAwait(false);
+
+    public async Task<CancelOutcome> CancelAsync(string jobId, CancelRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var job = await _store.GetAsync(jobId, cancellationToken).ConfigureAwait(false);
+        if (!Visible(job, request.Owner)) return new CancelOutcome(CancelOutcomeKind.NotFound, null);
+        var info = new CancellationInfo(request.Reason, request.Message, request.RequestedBy ?? request.Owner, _time.GetUtcNow());
+        return await RequestCancelAsync(jobId, info, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Durable first, then signalled: a lost signal is caught by the next lease renewal.</summary>
+    internal async Task<CancelOutcome> RequestCancelAsync(string jobId, CancellationInfo info, CancellationToken cancellationToken = default)
+    {
+        var outcome = await _store.RequestCancelAsync(jobId, info, cancellationToken).ConfigureAwait(false);
+        switch (outcome.Kind)
+        {
+            case CancelOutcomeKind.Cancelling:
+                Signal(jobId, outcome.Job?.Cancellation ?? info);
+                break;
+            case CancelOutcomeKind.CancelledWhilePending:
+                LogCancelledWhilePending(_log, jobId, info.Reason);
+                await CancelDependentsAsync(jobId, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+        return outcome;
+    }
+
+    /// <summary>Fires a running job's token on this node, if it runs here.</summary>
+    internal void Signal(string jobId, CancellationInfo info)
+    {
+        if (!_active.TryGet(jobId, out var execution)) return;
+        execution.TrySetCancellation(info);
+        execution.CancelNow();
+    }
+
+    /// <summary>Cancels the pending jobs that wait on a failed or cancelled job, and theirs in turn.</summary>
+    internal async Task CancelDependentsAsync(string jobId, CancellationToken cancellationToken = default)
+    {
+        var queue = new Queue<string>([jobId]);
+        while (queue.TryDequeue(out var failedId))
+        {
+            var failed = await _store.GetAsync(failedId, cancellationToken).ConfigureAwait(false);
+            if (failed is null) continue;
+            foreach (var dependent in await _store.GetPendingDependentsAsync(failedId, cancellationToken).ConfigureAwait(false))
+            {
+                if (await CancelForDependencyAsync(dependent, failed, cancellationToken).ConfigureAwait(false)) queue.Enqueue(dependent);
+            }
+        }
+    }
+
+    private async Task<bool> CancelForDependencyAsync(string jobId, JobRecord dependency, CancellationToken cancellationToken)
+    {
+        var info = new CancellationInfo(CancellationReason.DependencyFailed,
+            $"Dependency {dependency.Id} ({dependency.Type}) {dependency.Status.ToWireName()}.", "system", _time.GetUtcNow());
+        var outcome = await _store.RequestCancelAsync(jobId, info, cancellationToken).ConfigureAwait(false);
+        return outcome.Kind == CancelOutcomeKind.CancelledWhilePending;
+    }
+
+    public async Task<PartialResults?> GetPartialResultsAsync(string jobId, string? owner, CancellationToken cancellationToken = default)
+    {
+        if (await GetAsync(jobId, owner, cancellationToken).ConfigureAwait(false) is null) return null;
+        if (_active.TryGet(jobId, out var execution) && !execution.Partial.IsEmpty)
+        {
+            return execution.Partial.Snapshot(); // fresher than the last batch saved
+        }
+        return await _store.GetPartialResultsAsync(jobId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<JobEvent> WatchAsync(
+        string jobId, string? owner, long afterSeq = 0, bool includeTransient = false,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (await GetAsync(jobId, owner, cancellationToken).ConfigureAwait(false) is null) yield break;
+        var last = afterSeq;
+        while (true)
+        {
+            // Subscribe before reading the history so nothing committed in between is missed; seq removes doubles.
+            using var subscription = _bus.Subscribe(jobId);
+            while (true)
+            {
+                var page = await _store.ReadEventsAsync(jobId, last, 1000, cancellationToken).ConfigureAwait(false);
+                foreach (var stored in page)
+                {
+                    yield return stored;
+                    last = stored.Seq;
+                    if (JobEventTypes.IsTerminal(stored.Type)) yield break;
+                }
+                if (page.Count < 1000) break;
+            }
+            while (await subscription.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (subscription.Reader.TryRead(out var live))
+                {
+                    if (live.IsTransient)
+                    {
+                        if (includeTransient) yield return live;
+                        continue;
+                    }
+                    if (live.Seq <= last) continue;
+                    yield return live;
+                    last = live.Seq;
+                    if (JobEventTypes.IsTerminal(live.Type)) yield break;
+                }
+            }
+            if (!subscription.Overflowed) yield break;
+            // Fell behind the live feed: catch up from the store and subscribe again.
+        }
+    }
+
+    public async Task<JobRecord?> WaitForCompletionAsync(string jobId, string? owner, CancellationToken cancellationToken = default)
+    {
+        await foreach (var _ in WatchAsync(jobId, owner, 0, false, cancellationToken).ConfigureAwait(false))
+        {
+        }
+        return await GetAsync(jobId, owner, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool Visible(JobRecord? job, string? owner) => job is not null && (owner is null || job.Owner == owner);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} cancelled while pending ({Reason})")]
+    private static partial void LogCancelledWhilePending(ILogger logger, string jobId, CancellationReason reason);
+}

@@ -1,0 +1,196 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quell.Cancellation;
+using Quell.Hosting;
+using Quell.Storage;
+
+namespace Quell.Runtime;
+
+/// <summary>
+/// The node's worker: resolves abandoned jobs at start, claims work up to the concurrency limit, renews leases
+/// (re-checking durable cancel requests), sweeps old jobs, and on host stop cancels running jobs with
+/// <c>system_shutdown</c> and waits for them up to the shutdown timeout.
+/// </summary>
+internal sealed partial class JobWorker(
+    IJobStore store,
+    JobService service,
+    JobExecutor executor,
+    JobRecovery recovery,
+    ProgressPump pump,
+    ActiveJobs active,
+    TimeProvider time,
+    IOptions<QuellOptions> options,
+    ILogger<JobWorker> log) : IHostedService, IAsyncDisposable
+{
+    private const int MaxClaimBatch = 256;
+    private readonly QuellOptions _options = options.Value;
+    // Claiming stops first on host stop; the pump and lease renewal go on until the running jobs have ended.
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _drained = new();
+    private readonly List<Task> _loops = [];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await recovery.ResolveAbandonedAsync(cancellationToken).ConfigureAwait(false);
+        _loops.Add(Task.Run(() => DispatchAsync(_stopping.Token), CancellationToken.None));
+        _loops.Add(Task.Run(() => pump.RunAsync(_drained.Token), CancellationToken.None));
+        _loops.Add(Task.Run(() => KeepLeasesAsync(_drained.Token), CancellationToken.None));
+        _loops.Add(Task.Run(() => SweepAsync(_stopping.Token), CancellationToken.None));
+    }
+
+    private async Task DispatchAsync(CancellationToken stoppingToken)
+    {
+        var types = service.JobTypes.Keys.ToArray();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var free = _options.MaxConcurrency - active.Count;
+                var claimed = 0;
+                if (free > 0)
+                {
+                    var now = time.GetUtcNow();
+                    var jobs = await store.ClaimAsync(new JobClaim(_options.NodeId, Math.Min(free, MaxClaimBatch), types, now,
+                        now + _options.LeaseDuration), stoppingToken).ConfigureAwait(false);
+                    foreach (var job in jobs)
+                    {
+                        service.TryGetRegistration(job.Type, out var registration);
+                        executor.Start(job, registration);
+                    }
+                    claimed = jobs.Count;
+                }
+                if (claimed == 0 || claimed == free) await WaitForWorkAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogLoopFailed(log, e, "dispatch");
+                await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Woken by submissions and finished runs; polls once a second for work other nodes made claimable.</summary>
+    private async Task WaitForWorkAsync(CancellationToken stoppingToken)
+    {
+        using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        poll.CancelAfter(TimeSpan.FromSeconds(1));
+        try
+        {
+            await active.WaitForWakeAsync(poll.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task KeepLeasesAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_options.LeaseDuration / 3, time);
+        while (await WaitTickAsync(timer, stoppingToken).ConfigureAwait(false))
+        {
+            try
+            {
+                var renewal = await store.RenewLeasesAsync(_options.NodeId, active.Ids.ToArray(),
+                    time.GetUtcNow() + _options.LeaseDuration, stoppingToken).ConfigureAwait(false);
+                // A signal lost in transit is made good here: the request was durable before it was sent.
+                foreach (var (jobId, cancellation) in renewal.CancelRequested) service.Signal(jobId, cancellation);
+                await recovery.ResolveAbandonedAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogLoopFailed(log, e, "lease");
+            }
+        }
+    }
+
+    private async Task SweepAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_options.RetentionSweepInterval, time);
+        while (await WaitTickAsync(timer, stoppingToken).ConfigureAwait(false))
+        {
+            try
+            {
+                var purged = await store.PurgeFinishedAsync(time.GetUtcNow() - _options.Retention, stoppingToken).ConfigureAwait(false);
+                if (purged > 0) LogPurged(log, purged);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogLoopFailed(log, e, "retention");
+            }
+        }
+    }
+
+    private static async Task<bool> WaitTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        service.StopAccepting();
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        var running = active.Executions.ToArray();
+        if (running.Length > 0) LogShuttingDown(log, running.Length, _options.ShutdownTimeout);
+        foreach (var execution in running)
+        {
+            var info = new CancellationInfo(CancellationReason.SystemShutdown, "Host is shutting down.", "system", time.GetUtcNow());
+            try
+            {
+                await store.RequestCancelAsync(execution.JobId, info, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                LogLoopFailed(log, e, "shutdown");
+            }
+            execution.TrySetCancellation(info);
+            execution.BeginShutdown(_options.ShutdownNoticePeriod);
+        }
+        var all = Task.WhenAll(active.Completions);
+        var waited = await Task.WhenAny(all, Task.Delay(_options.ShutdownTimeout, time, CancellationToken.None)).ConfigureAwait(false);
+        if (waited != all)
+        {
+            LogShutdownTimedOut(log, active.Count);
+            foreach (var straggler in active.Executions.ToArray()) await executor.ForceCancelledAsync(straggler).ConfigureAwait(false);
+        }
+        await _drained.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(_loops).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _drained.CancelAsync().ConfigureAwait(false);
+        _stopping.Dispose();
+        _drained.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The {Loop} loop failed; it goes on")]
+    private static partial void LogLoopFailed(ILogger logger, Exception exception, string loop);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention sweep deleted {Count} finished jobs")]
+    private static partial void LogPurged(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down: cancelling {Count} running jobs, waiting up to {Timeout}")]
+    private static partial void LogShuttingDown(ILogger logger, int count, TimeSpan timeout);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} jobs did not stop within the shutdown timeout; their partial results are saved")]
+    private static partial void LogShutdownTimedOut(ILogger logger, int count);
+}
