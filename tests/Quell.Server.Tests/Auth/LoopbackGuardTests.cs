@@ -1,0 +1,50 @@
+using Quell.Server.Auth;
+
+namespace Quell.Server.Tests.Auth;
+
+public sealed class LoopbackGuardTests
+{
+    [Theory]
+    [InlineData("http://0.0.0.0:5080")]
+    [InlineData("http://*:5080")]
+    [InlineData("http://+:5080")]
+    [InlineData("http://[::]:5080")]
+    [InlineData("http://192.168.1.10:5080")]
+    [InlineData("http://example.com:5080")]
+    public void Binding_beyond_loopback_without_keys_refuses_to_start(string url)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => QuellServer.Build([], options =>
+        {
+            options.Urls.Clear();
+            options.Urls.Add(url);
+        }));
+
+        Assert.Contains("without API keys", error.Message, StringComparison.Ordinal);
+        Assert.Contains(url, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Binding_beyond_loopback_with_keys_is_allowed()
+    {
+        await using var app = QuellServer.Build([], options =>
+        {
+            options.Urls.Clear();
+            options.Urls.Add("http://0.0.0.0:0");
+            options.ApiKeys.Add(new ApiKey("key", "alice"));
+        });
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5080", true)]
+    [InlineData("http://127.0.0.2:0", true)]
+    [InlineData("http://localhost:5080", true)]
+    [InlineData("https://[::1]:5080", true)]
+    [InlineData("http://unix:/tmp/quell.sock", true)]
+    [InlineData("http://0.0.0.0:5080", false)]
+    [InlineData("http://10.0.0.1:5080", false)]
+    [InlineData("not a url", false)]
+    public void Loopback_addresses_are_recognised(string url, bool loopback)
+    {
+        Assert.Equal(loopback, LoopbackGuard.IsLoopback(url));
+    }
+}
