@@ -33,8 +33,10 @@ internal static class JsonBody
         }
         catch (JsonException e)
         {
-            // JsonException messages name the path and position, never server internals.
-            return (null, Problems.BadRequest("Malformed JSON", $"The request body is not valid JSON: {e.Message}"));
+            // Say where, not the serializer's message: that one names internal .NET types.
+            return (null, Problems.BadRequest("Malformed JSON",
+                $"The request body is not valid JSON, or a value has the wrong type, at '{e.Path ?? "$"}' " +
+                $"(line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."));
         }
     }
 

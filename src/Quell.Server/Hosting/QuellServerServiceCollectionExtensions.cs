@@ -22,7 +22,12 @@ internal static class QuellServerServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default));
         // Binding failures throw BadHttpRequestException, which the exception handler turns into problem details.
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
-        services.AddOpenApi();
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Quell";
+            document.Info.Description = "Cancellable, observable long-running jobs.";
+            return Task.CompletedTask;
+        }));
         services.AddHealthChecks();
 
         services.AddSingleton(new ApiKeyRing(options.ApiKeys));

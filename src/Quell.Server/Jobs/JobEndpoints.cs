@@ -7,6 +7,7 @@ using Quell.Jobs;
 using Quell.Results;
 using Quell.Server.Auth;
 using Quell.Server.Errors;
+using Quell.Server.OpenApi;
 using Quell.Server.Sse;
 
 namespace Quell.Server.Jobs;
@@ -16,18 +17,24 @@ internal static class JobEndpoints
 {
     public static RouteGroupBuilder MapJobEndpoints(this IEndpointRouteBuilder api)
     {
-        var jobs = api.MapGroup("/jobs").WithTags("Jobs");
+        var jobs = api.MapGroup("/jobs")
+            .WithTags("Jobs")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         jobs.MapPost("/", SubmitJob.HandleAsync)
             .WithName("SubmitJob")
             .WithSummary("Submit a job")
-            .Accepts<SubmitJobRequest>("application/json");
+            .WithJsonRequestBody<SubmitJobRequest>(required: true)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         jobs.MapGet("/", ListJobs.HandleAsync).WithName("ListJobs").WithSummary("List your jobs, newest first");
         jobs.MapGet("/{id}", GetAsync).WithName("GetJob").WithSummary("Get a job");
         jobs.MapPost("/{id}/cancel", CancelJob.HandleAsync)
             .WithName("CancelJob")
             .WithSummary("Cancel a job, with a reason")
-            .Accepts<CancelJobRequest>(isOptional: true, "application/json");
+            .WithJsonRequestBody<CancelJobRequest>(required: false)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         jobs.MapGet("/{id}/partial-results", GetPartialResultsAsync)
             .WithName("GetPartialResults")
             .WithSummary("What a job finished, even if it was cancelled or failed");
