@@ -53,6 +53,7 @@ public sealed class ApiKeyTests
         await ProblemAssert.IsProblemAsync(await bob.GetAsync($"/api/jobs/{job.Id()}"), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(await bob.PostAsync($"/api/jobs/{job.Id()}/cancel", null), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(await bob.GetAsync($"/api/jobs/{job.Id()}/events"), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await bob.GetAsync($"/api/jobs/{job.Id()}/partial-results"), HttpStatusCode.NotFound);
         var bobs = await bob.GetFromJsonElementAsync("/api/jobs");
         var alices = await alice.GetFromJsonElementAsync("/api/jobs");
 

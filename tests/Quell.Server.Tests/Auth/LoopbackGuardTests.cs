@@ -34,6 +34,17 @@ public sealed class LoopbackGuardTests
         });
     }
 
+    [Fact]
+    public void Keys_and_addresses_from_the_command_line_are_honoured()
+    {
+        Assert.Throws<InvalidOperationException>(() => QuellServer.Build(["--urls=http://0.0.0.0:0"]));
+        Assert.Throws<InvalidOperationException>(() => QuellServer.Build(["--Kestrel:Endpoints:Http:Url=http://0.0.0.0:0"]));
+
+        using var withEnvironmentStyleKeys = QuellServer.Build(["--urls=http://0.0.0.0:0", "--QUELL_API_KEYS=k1=alice;k2=bob"]);
+        using var withSectionKeys = QuellServer.Build(
+            ["--urls=http://0.0.0.0:0", "--Quell:ApiKeys:0:Key=k1", "--Quell:ApiKeys:0:Owner=alice"]);
+    }
+
     [Theory]
     [InlineData("http://127.0.0.1:5080", true)]
     [InlineData("http://127.0.0.2:0", true)]
