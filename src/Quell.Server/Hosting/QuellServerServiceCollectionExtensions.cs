@@ -48,9 +48,5 @@ internal static class QuellServerServiceCollectionExtensions
         return services;
     }
 
-    private static void UseDefaultStore(QuellBuilder quell)
-    {
-        // Wired to UseSqliteStore() once Quell.Storage.Sqlite lands on main.
-        _ = quell;
-    }
+    private static void UseDefaultStore(QuellBuilder quell) => quell.UseSqliteStore();
 }
