@@ -12,8 +12,13 @@ public sealed class JobEventStreamTests
         await using var server = await RunningServer.StartAsync();
         using var client = server.Client();
         var job = await client.SubmitAsync("test.sleep", new { steps = 10_000, delayMs = 10 });
-        var stream = SseReader.ReadAllAsync(client, $"/api/jobs/{job.Id()}/events");
+        var liveProgress = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stream = SseReader.ReadAllAsync(client, $"/api/jobs/{job.Id()}/events", onFrame: frame =>
+        {
+            if (frame.Id is null && frame.Event == "job.progress") liveProgress.TrySetResult();
+        });
         await client.WaitUntilProgressingAsync(job.Id());
+        await liveProgress.Task.WaitAsync(RunningServer.Patience);
 
         await client.PostAsync($"/api/jobs/{job.Id()}/cancel", SubmitJobTests.Json("""{"message":"enough"}"""));
         var frames = await stream; // ends on its own after job.cancelled, or the reader times out

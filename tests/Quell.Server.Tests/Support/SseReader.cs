@@ -6,7 +6,8 @@ public sealed record SseFrame(string? Id, string? Event, string Data);
 public static class SseReader
 {
     /// <summary>Reads frames until the server ends the stream (30 s at most).</summary>
-    public static async Task<List<SseFrame>> ReadAllAsync(HttpClient client, string path, string? lastEventId = null)
+    public static async Task<List<SseFrame>> ReadAllAsync(
+        HttpClient client, string path, string? lastEventId = null, Action<SseFrame>? onFrame = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         if (lastEventId is not null) request.Headers.Add("Last-Event-ID", lastEventId);
@@ -23,7 +24,11 @@ public static class SseReader
         {
             if (line.Length == 0)
             {
-                if (data.Count > 0) frames.Add(new SseFrame(id, type, string.Join('\n', data)));
+                if (data.Count > 0)
+                {
+                    frames.Add(new SseFrame(id, type, string.Join('\n', data)));
+                    onFrame?.Invoke(frames[^1]);
+                }
                 id = type = null;
                 data.Clear();
                 continue;
