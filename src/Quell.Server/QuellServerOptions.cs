@@ -25,6 +25,12 @@ public sealed class QuellServerOptions
     /// </summary>
     public IList<ApiKey> ApiKeys { get; } = new List<ApiKey>();
 
+    /// <summary>
+    /// Directories whose CSV files callers may analyse with <c>csv.analyze</c> (also <c>Quell:Csv:AllowedRoots</c>).
+    /// When none are configured the server allows its working directory and its data directory, never the whole disk.
+    /// </summary>
+    public IList<string> CsvAllowedRoots { get; } = new List<string>();
+
     /// <summary>Registers job types (and optionally another store) on the Quell runtime.</summary>
     public Action<QuellBuilder>? ConfigureQuell { get; set; }
 }

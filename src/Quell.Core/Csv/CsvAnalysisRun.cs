@@ -14,6 +14,7 @@ internal sealed class CsvAnalysisRun
 
     private readonly IJobContext _context;
     private readonly IReadOnlyList<string> _paths;
+    private readonly CsvAnalyzeOptions? _options;
     private readonly long[] _sizes;
     private readonly long _totalBytes;
     private readonly List<FileStats> _done = [];
@@ -21,11 +22,13 @@ internal sealed class CsvAnalysisRun
     private long _doneRows;
     private int _index;
 
-    public CsvAnalysisRun(IJobContext context, IReadOnlyList<string> paths)
+    public CsvAnalysisRun(IJobContext context, IReadOnlyList<string> paths, CsvAnalyzeOptions? options = null)
     {
         _context = context;
         _paths = paths;
-        _sizes = paths.Select(SizeOf).ToArray();
+        _options = options;
+        // A path outside the allowed roots is not even stat'ed: its size would tell the caller it exists.
+        _sizes = paths.Select(p => options is null || options.Allows(p) ? SizeOf(p) : 0).ToArray();
         _totalBytes = _sizes.Sum();
     }
 
@@ -58,6 +61,11 @@ internal sealed class CsvAnalysisRun
         var path = _paths[_index];
         CsvAnalyzeLog.FileStarted(_context.Log, path, _index + 1, _paths.Count, _sizes[_index]);
         Report(path, rows: 0, fileBytes: 0);
+        if (_options is not null && !_options.Allows(path))
+        {
+            return Failed(new FileStats(path, 0, 0, [], Complete: false,
+                Error: $"{path}: outside the directories this server may read (Quell:Csv:AllowedRoots)."));
+        }
         FileStream stream;
         try
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Quell.Jobs;
 
 namespace Quell.Csv;
@@ -8,7 +9,7 @@ namespace Quell.Csv;
 /// so far as partial results, so a stopped job keeps them and says where each file stopped. A missing or malformed
 /// file is a failure of that file only; the job fails when every file does.
 /// </summary>
-public sealed class CsvAnalyzeJob : IJobHandler<CsvAnalyzeInput, CsvAnalysis>
+public sealed class CsvAnalyzeJob(IOptions<CsvAnalyzeOptions> options) : IJobHandler<CsvAnalyzeInput, CsvAnalysis>
 {
     /// <summary>The registered job type name.</summary>
     public const string JobType = "csv.analyze";
@@ -19,6 +20,6 @@ public sealed class CsvAnalyzeJob : IJobHandler<CsvAnalyzeInput, CsvAnalysis>
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
-        return new CsvAnalysisRun(context, input.Paths).RunAsync();
+        return new CsvAnalysisRun(context, input.Paths, options.Value).RunAsync();
     }
 }

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Quell.Csv;
 using Quell.Hosting;
 using Quell.Server.Auth;
 using Quell.Server.Errors;
@@ -38,6 +40,7 @@ internal static class QuellServerServiceCollectionExtensions
         services.AddQuell(quell =>
         {
             if (options.DataDirectory is { } directory) quell.Configure(runtime => runtime.DataDirectory = directory);
+            quell.AddCsvAnalyze();
             options.ConfigureQuell?.Invoke(quell);
             // The embedded store is the default; a callback that registered another store keeps it.
             if (!quell.Services.Any(service => service.ServiceType == typeof(IJobStore)))
@@ -45,6 +48,14 @@ internal static class QuellServerServiceCollectionExtensions
                 UseDefaultStore(quell);
             }
         });
+        services.AddOptions<CsvAnalyzeOptions>().BindConfiguration(CsvAnalyzeOptions.SectionName)
+            .Configure<IOptions<QuellOptions>>((csv, runtime) =>
+            {
+                foreach (var root in options.CsvAllowedRoots) csv.AllowedRoots.Add(root);
+                if (csv.AllowedRoots.Count > 0) return;
+                csv.AllowedRoots.Add(Directory.GetCurrentDirectory());
+                csv.AllowedRoots.Add(runtime.Value.DataDirectory);
+            });
         return services;
     }
 

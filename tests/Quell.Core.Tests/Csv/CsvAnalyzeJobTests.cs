@@ -8,7 +8,7 @@ namespace Quell.Csv;
 public sealed class CsvAnalyzeJobTests : IDisposable
 {
     private readonly TempFiles _files = new();
-    private readonly CsvAnalyzeJob _job = new();
+    private readonly CsvAnalyzeJob _job = new(Microsoft.Extensions.Options.Options.Create(new CsvAnalyzeOptions()));
 
     public void Dispose() => _files.Dispose();
 

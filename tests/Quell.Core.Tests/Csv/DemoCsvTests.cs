@@ -17,7 +17,7 @@ public sealed class DemoCsvTests : IDisposable
         await DemoCsv.WriteAsync(other, 20_000, seed: 7);
         var context = new RecordingJobContext();
 
-        var result = await new CsvAnalyzeJob().ExecuteAsync(new CsvAnalyzeInput { Paths = [first] }, context);
+        var result = await new CsvAnalyzeJob(Microsoft.Extensions.Options.Options.Create(new CsvAnalyzeOptions())).ExecuteAsync(new CsvAnalyzeInput { Paths = [first] }, context);
 
         Assert.Equal(await File.ReadAllBytesAsync(first), await File.ReadAllBytesAsync(second));
         Assert.NotEqual(await File.ReadAllBytesAsync(first), await File.ReadAllBytesAsync(other));
