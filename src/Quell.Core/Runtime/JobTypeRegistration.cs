@@ -44,7 +44,9 @@ internal sealed class JobTypeRegistration
             }
             catch (JsonException e)
             {
-                return [$"The input does not fit {typeof(TInput).Name}: {e.Message}"];
+                // The serializer's own message names .NET types; say where in the user's JSON it went wrong.
+                var where = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "the input" : $"'{e.Path}'";
+                return [$"The value at {where} has the wrong type or format for this job type."];
             }
             if (value is null) return ["The input is required."];
             return value is IValidatableJobInput validatable ? validatable.Validate() : [];

@@ -56,6 +56,8 @@ public sealed class JobLifecycleTests
         Assert.Contains(TestJobs.Steps, unknown.Message);
         var badInput = await Assert.ThrowsAsync<JobSubmissionException>(() => quell.SubmitAsync(TestJobs.Steps, new { steps = "many" }));
         Assert.Equal(JobSubmissionError.InvalidInput, badInput.Error);
+        Assert.Contains("'$.steps'", badInput.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(nameof(StepsInput), badInput.Message, StringComparison.Ordinal);
         var badTimeout = await Assert.ThrowsAsync<JobSubmissionException>(() => quell.SubmitAsync(TestJobs.Noop, new EmptyInput(), timeoutSeconds: 0));
         Assert.Equal(JobSubmissionError.InvalidTimeout, badTimeout.Error);
         var badDependency = await Assert.ThrowsAsync<JobSubmissionException>(() => quell.SubmitAsync(TestJobs.Noop, new EmptyInput(), dependsOn: ["nope"]));
