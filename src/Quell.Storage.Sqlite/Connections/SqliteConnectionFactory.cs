@@ -1,0 +1,66 @@
+using Microsoft.Data.Sqlite;
+
+namespace Quell.Storage.Sqlite.Connections;
+
+/// <summary>Connection strings and per-connection settings for the one writer and the pooled readers.</summary>
+internal sealed class SqliteConnectionFactory
+{
+    private const int BusyTimeoutSeconds = 30;
+
+    public SqliteConnectionFactory(string databasePath)
+    {
+        DatabasePath = databasePath;
+        WriterConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false, // the writer lives as long as the store; closing it must really close the file.
+            DefaultTimeout = BusyTimeoutSeconds,
+        }.ToString();
+        ReaderConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = true,
+            DefaultTimeout = BusyTimeoutSeconds,
+        }.ToString();
+    }
+
+    public string DatabasePath { get; }
+
+    public string WriterConnectionString { get; }
+
+    public string ReaderConnectionString { get; }
+
+    public SqliteConnection OpenWriter()
+    {
+        var connection = new SqliteConnection(WriterConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        // WAL lets readers run while the writer writes; NORMAL syncs at checkpoints, which in WAL mode still
+        // survives a process crash (a power loss may lose the last commits, never corrupt the file).
+        command.CommandText = $"""
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = NORMAL;
+            PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000};
+            PRAGMA temp_store = MEMORY;
+            PRAGMA cache_size = -16000;
+            """;
+        command.ExecuteNonQuery();
+        return connection;
+    }
+
+    public async ValueTask<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(ReaderConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    /// <summary>Closes idle pooled readers so the files are released at dispose.</summary>
+    public void ClearReaderPool()
+    {
+        using var connection = new SqliteConnection(ReaderConnectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+}

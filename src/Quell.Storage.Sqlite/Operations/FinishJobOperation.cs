@@ -1,0 +1,77 @@
+using Quell.Cancellation;
+using Quell.Events;
+using Quell.Jobs;
+using Quell.Serialization;
+using Quell.Storage.Sqlite.Reading;
+using Quell.Storage.Sqlite.Writing;
+
+namespace Quell.Storage.Sqlite.Operations;
+
+/// <summary>The one terminal transition of a job: conditional, so a second finisher changes nothing.</summary>
+internal sealed class FinishJobOperation : WriteOperation<bool>
+{
+    private const string Finish = $"""
+        UPDATE jobs SET status = $status, finished_at = $finished_at, result = $result, error = $error,
+                        partial_results = COALESCE($partial_results, partial_results),
+                        lease_owner = NULL, lease_expires_at = NULL
+        WHERE id = $id AND status NOT IN {JobRows.TerminalStatuses}
+        """;
+
+    private const string DefaultError = "The job failed.";
+
+    private readonly JobFinish _finish;
+    private readonly object _result;
+    private readonly object _partial;
+
+    public FinishJobOperation(JobFinish finish, CancellationToken cancellationToken)
+        : base(cancellationToken)
+    {
+        _finish = finish;
+        _result = finish.Status == JobStatus.Completed ? SqliteValues.ToDb(finish.Result) : DBNull.Value;
+        _partial = SqliteValues.ToDb(finish.Partial, QuellJson.PartialResults);
+    }
+
+    public override void Execute(WriteContext context)
+    {
+        Result = false;
+        if (JobLookup.FindState(context, _finish.JobId) is not { } state || state.Status.IsTerminal()) return;
+        if (_finish.Status == JobStatus.Cancelled && state.Cancellation is null)
+        {
+            throw new InvalidOperationException(
+                $"Job '{_finish.JobId}' cannot finish as cancelled: no cancel was requested. " +
+                "Request the cancel first (RequestCancelAsync) or finish it as failed.");
+        }
+
+        var error = _finish.Status == JobStatus.Failed ? _finish.Error ?? DefaultError : _finish.Error;
+        var changed = context.Write(context.Command(Finish)
+            .Bind("$id", _finish.JobId)
+            .Bind("$status", _finish.Status.ToWireName())
+            .Bind("$finished_at", SqliteValues.ToUnixMs(_finish.Time))
+            .Bind("$result", _result)
+            .Bind("$error", SqliteValues.ToDb(error))
+            .Bind("$partial_results", _partial));
+        if (changed == 0) return;
+
+        if (state.Status == JobStatus.Cancelling && _finish.Status != JobStatus.Cancelled)
+        {
+            // The job won the race against its cancel: say so before the terminal event.
+            var message = _finish.Status == JobStatus.Completed ? "Job already completed" : "Job already failed";
+            context.AppendEvent(_finish.JobId, JobEventTypes.CancelFailed, _finish.Time,
+                JobEventData.CancelFailed(message, state.Cancellation));
+        }
+        AppendTerminalEvent(context, state.Cancellation, error);
+        Result = true;
+    }
+
+    private void AppendTerminalEvent(WriteContext context, CancellationInfo? cancellation, string? error)
+    {
+        var (type, data) = _finish.Status switch
+        {
+            JobStatus.Completed => (JobEventTypes.Completed, JobEventData.Completed(_finish.Result, _finish.Partial)),
+            JobStatus.Failed => (JobEventTypes.Failed, JobEventData.Failed(error!, _finish.Partial)),
+            _ => (JobEventTypes.Cancelled,
+                JobEventData.Cancellation(cancellation!, _finish.StoppedAtCheckpoint, _finish.Partial)),
+        };
+        context.AppendEvent(_finish.JobId, type, _finish.Time, data);
+    }
+}

@@ -1,0 +1,42 @@
+using Quell.Events;
+using Quell.Jobs;
+using Quell.Storage.Sqlite.Writing;
+
+namespace Quell.Storage.Sqlite.Operations;
+
+/// <summary>Puts a running job whose lease expired, and that nobody asked to cancel, back in the queue.</summary>
+internal sealed class RequeueJobOperation : WriteOperation<bool>
+{
+    private const string Requeue = """
+        UPDATE jobs SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL
+        WHERE id = $id AND status = 'running'
+        """;
+
+    private readonly string _jobId;
+    private readonly string _reason;
+    private readonly DateTimeOffset _time;
+
+    public RequeueJobOperation(string jobId, string reason, DateTimeOffset time, CancellationToken cancellationToken)
+        : base(cancellationToken)
+    {
+        _jobId = jobId;
+        _reason = reason;
+        _time = time;
+    }
+
+    public override void Execute(WriteContext context)
+    {
+        Result = false;
+        if (JobLookup.FindState(context, _jobId) is not { } state
+            || state.Status != JobStatus.Running
+            || state.Cancellation is not null
+            || state.LeaseExpiresAtMs is not { } leaseExpiresAt
+            || leaseExpiresAt >= SqliteValues.ToUnixMs(_time))
+        {
+            return;
+        }
+        context.Write(context.Command(Requeue).Bind("$id", _jobId));
+        context.AppendEvent(_jobId, JobEventTypes.Requeued, _time, JobEventData.Requeued(state.Attempt, _reason));
+        Result = true;
+    }
+}

@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Quell.Storage.Sqlite;
+
+/// <summary>Where the SQLite store keeps its file, and how its single writer batches.</summary>
+public sealed class SqliteJobStoreOptions
+{
+    /// <summary>The directory that holds the database file and its lock file. Created when missing.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "quell-data";
+
+    /// <summary>The database file name inside <see cref="DataDirectory"/>.</summary>
+    [Required]
+    public string FileName { get; set; } = "quell.db";
+
+    /// <summary>The most write operations the writer commits in one transaction.</summary>
+    [Range(1, 100_000)]
+    public int MaxBatchSize { get; set; } = 1024;
+}
