@@ -26,7 +26,9 @@ internal sealed class StoreJobsClient(EmbeddedRuntime runtime) : IJobsClient
         {
             throw new CliException($"There is no Quell data directory at '{dataDirectory}'. Give the --data of quell serve or quell analyze-csv, or --server URL.");
         }
-        return new StoreJobsClient(EmbeddedRuntime.Create(dataDirectory));
+        var runtime = EmbeddedRuntime.Create(dataDirectory);
+        runtime.OpenStore();
+        return new StoreJobsClient(runtime);
     }
 
     public async Task<ApiResult<JobListDocument>> ListAsync(string? status, string? type, int limit, int offset, CancellationToken cancellationToken)

@@ -24,6 +24,22 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
 
     public IJobStore Store => _host.Services.GetRequiredService<IJobStore>();
 
+    /// <summary>
+    /// Opens the store now, so that a data directory another process holds (the SQLite store allows one process
+    /// per directory) is reported as such, with what to do instead.
+    /// </summary>
+    public void OpenStore()
+    {
+        try
+        {
+            _ = Store;
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains("in use", StringComparison.Ordinal))
+        {
+            throw new CliException($"{e.Message} To reach the jobs of a running quell serve, use --server URL.");
+        }
+    }
+
     public static EmbeddedRuntime Create(string dataDirectory)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
@@ -38,6 +54,7 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        OpenStore();
         await _host.StartAsync(cancellationToken).ConfigureAwait(false);
         _started = true;
     }

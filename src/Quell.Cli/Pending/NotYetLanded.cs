@@ -1,6 +1,5 @@
 // Stand-ins for APIs that are being built on other branches, so that the CLI compiles and its wiring is final.
 // DELETE THIS FILE when `git merge main` brings them (the real types then take over with no other change):
-//   - Quell.Hosting.QuellBuilder.UseSqliteStore()  (src/Quell.Storage.Sqlite)
 //   - Quell.Hosting.QuellBuilder.AddCsvAnalyze()   (csv.analyze job)
 //   - Quell.Csv.DemoCsv.WriteAsync(...)             (csv.analyze job)
 //   - Quell.Server.QuellServer / QuellServerOptions (src/Quell.Server)
@@ -11,9 +10,6 @@ namespace Quell.Hosting
 {
     internal static class NotYetLandedQuellBuilderExtensions
     {
-        public static QuellBuilder UseSqliteStore(this QuellBuilder builder) =>
-            throw new NotSupportedException("The SQLite store (Quell.Storage.Sqlite) has not landed yet.");
-
         public static QuellBuilder AddCsvAnalyze(this QuellBuilder builder) =>
             throw new NotSupportedException("The csv.analyze job has not landed yet.");
     }
