@@ -181,10 +181,12 @@ internal sealed partial class JobService : IJobService
 
     public async Task<PartialResults?> GetPartialResultsAsync(string jobId, string? owner, CancellationToken cancellationToken = default)
     {
-        if (await GetAsync(jobId, owner, cancellationToken).ConfigureAwait(false) is null) return null;
-        if (_active.TryGet(jobId, out var execution) && !execution.Partial.IsEmpty)
+        var job = await GetAsync(jobId, owner, cancellationToken).ConfigureAwait(false);
+        if (job is null) return null;
+        // While the run is live its buffer is fresher than the last batch saved; once it flushed, the store is final.
+        if (!job.Status.IsTerminal() && _active.TryGet(jobId, out var execution) && !execution.Flushed && !execution.Partial.IsEmpty)
         {
-            return execution.Partial.Snapshot(); // fresher than the last batch saved
+            return execution.Partial.Snapshot();
         }
         return await _store.GetPartialResultsAsync(jobId, cancellationToken).ConfigureAwait(false);
     }
