@@ -48,14 +48,13 @@ internal static class CsvStatsRenderer
     private static void WriteColumns(JsonElement file)
     {
         var table = new Table().Border(TableBorder.Simple).Title(Markup.Escape(Text(file, "path")))
-            .AddColumns("Column", "Values", "Empty", "Numeric", "Min", "Max", "Mean", "Distinct≈", "Top value");
+            .AddColumns("Column", "Values", "Empty", "Min", "Max", "Mean", "Distinct≈", "Top value");
         foreach (var column in Columns(file))
         {
             table.AddRow(
                 Markup.Escape(Text(column, "name")),
                 Formats.Count(Long(column, "count")),
                 Formats.Count(Long(column, "empty")),
-                Formats.Count(Long(column, "numericCount")),
                 Formats.Number(Double(column, "min")),
                 Formats.Number(Double(column, "max")),
                 Formats.Number(Double(column, "mean")),
@@ -79,7 +78,7 @@ internal static class CsvStatsRenderer
         var first = top.EnumerateArray().FirstOrDefault();
         if (first.ValueKind != JsonValueKind.Object) return "";
         var value = Text(first, "value").ReplaceLineEndings(" ");
-        if (value.Length > 24) value = value[..23] + "…";
+        if (value.Length > 16) value = value[..15] + "…";
         return $"{value} ({Formats.Count(Long(first, "count"))})";
     }
 
