@@ -15,7 +15,7 @@ public sealed class ServeCommandTests(BigCsvFixture big) : IDisposable
     private static bool HasProgress(JsonElement job) =>
         job.TryGetProperty("progress", out var p) && p.ValueKind == JsonValueKind.Object && p.GetProperty("current").GetInt64() > 0;
 
-    [Fact]
+    [ServeFact]
     public async Task Sigterm_mid_job_cancels_it_as_system_shutdown_keeps_partial_results_and_exits_0()
     {
         string id;
@@ -39,7 +39,7 @@ public sealed class ServeCommandTests(BigCsvFixture big) : IDisposable
         Assert.True(Json.Parse(results.Stdout).Long("completedItems") > 0, results.Stdout);
     }
 
-    [Fact]
+    [ServeFact]
     public async Task After_kill_9_a_restarted_server_reruns_the_retry_safe_job_to_completion()
     {
         string id;
