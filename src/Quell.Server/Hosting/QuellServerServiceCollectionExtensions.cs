@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Quell.Hosting;
+using Quell.Server.Auth;
+using Quell.Server.Errors;
+using Quell.Server.Serialization;
+using Quell.Storage;
+
+namespace Quell.Server.Hosting;
+
+/// <summary>Registers the server's services and the Quell runtime.</summary>
+internal static class QuellServerServiceCollectionExtensions
+{
+    public static IServiceCollection AddQuellServer(this IServiceCollection services, QuellServerOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
+        services.AddExceptionHandler<QuellExceptionHandler>();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default));
+        // Binding failures throw BadHttpRequestException, which the exception handler turns into problem details.
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Quell";
+            document.Info.Description = "Cancellable, observable long-running jobs.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks();
+
+        services.AddSingleton(new ApiKeyRing(options.ApiKeys));
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+
+        services.AddQuell(quell =>
+        {
+            if (options.DataDirectory is { } directory) quell.Configure(runtime => runtime.DataDirectory = directory);
+            options.ConfigureQuell?.Invoke(quell);
+            // The embedded store is the default; a callback that registered another store keeps it.
+            if (!quell.Services.Any(service => service.ServiceType == typeof(IJobStore)))
+            {
+                UseDefaultStore(quell);
+            }
+        });
+        return services;
+    }
+
+    private static void UseDefaultStore(QuellBuilder quell) => quell.UseSqliteStore();
+}

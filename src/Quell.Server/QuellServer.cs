@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Quell.Server.Auth;
+using Quell.Server.Hosting;
+
+namespace Quell.Server;
+
+/// <summary>Builds the Quell HTTP server: REST + SSE over the job runtime, API keys, OpenAPI, <c>/healthz</c>.</summary>
+public static class QuellServer
+{
+    /// <summary>
+    /// Builds the server. Configuration (command line, environment, appsettings) is read first; then
+    /// <paramref name="configure"/> may change the options, including the job types to register.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// An address beyond loopback is configured without API keys, or the keys are malformed.
+    /// </exception>
+    public static WebApplication Build(string[] args, Action<QuellServerOptions>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var options = ReadOptions(builder.Configuration);
+        configure?.Invoke(options);
+        if (options.Urls.Count == 0) options.Urls.Add(QuellServerOptions.DefaultUrl);
+
+        LoopbackGuard.EnsureSafe(options.Urls.Concat(KestrelEndpointUrls(builder.Configuration)), options.ApiKeys.Count > 0);
+        builder.WebHost.UseUrls([.. options.Urls]);
+        builder.Services.AddQuellServer(options);
+
+        var app = builder.Build();
+        app.UseQuellServer();
+        return app;
+    }
+
+    private static QuellServerOptions ReadOptions(ConfigurationManager configuration)
+    {
+        var options = new QuellServerOptions { DataDirectory = configuration["Quell:DataDirectory"] };
+        foreach (var url in (configuration[WebHostDefaults.ServerUrlsKey] ?? "")
+                     .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            options.Urls.Add(url);
+        }
+        foreach (var key in ApiKeyConfiguration.Read(configuration))
+        {
+            options.ApiKeys.Add(key);
+        }
+        return options;
+    }
+
+    // Kestrel endpoints from configuration bind in addition to (in fact instead of) the URLs; guard them too.
+    private static IEnumerable<string> KestrelEndpointUrls(ConfigurationManager configuration) =>
+        configuration.GetSection("Kestrel:Endpoints").GetChildren()
+            .Select(endpoint => endpoint["Url"])
+            .OfType<string>();
+}

@@ -1,0 +1,30 @@
+using Quell.Hosting;
+using Quell.Server.Auth;
+
+namespace Quell.Server;
+
+/// <summary>
+/// Settings of the Quell HTTP server. <see cref="QuellServer.Build"/> fills them from configuration
+/// (<c>urls</c>, <c>Quell:DataDirectory</c>, <c>Quell:ApiKeys</c>, <c>QUELL_API_KEYS</c>) before the caller's
+/// callback runs, so code overrides configuration.
+/// </summary>
+public sealed class QuellServerOptions
+{
+    /// <summary>The address the server listens on when nothing else is configured.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>The addresses Kestrel binds, such as <c>http://127.0.0.1:5080</c>. Port 0 picks a free port.</summary>
+    public IList<string> Urls { get; } = new List<string>();
+
+    /// <summary>Where the store and job temp directories live; null keeps <c>Quell:DataDirectory</c> (or its default).</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>
+    /// The accepted API keys, each with the owner it stands for. When empty, every caller is the owner
+    /// <c>local</c> and the server only binds loopback addresses.
+    /// </summary>
+    public IList<ApiKey> ApiKeys { get; } = new List<ApiKey>();
+
+    /// <summary>Registers job types (and optionally another store) on the Quell runtime.</summary>
+    public Action<QuellBuilder>? ConfigureQuell { get; set; }
+}
