@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Quell.Cli.Hosting;
-using Quell.Cli.Pending;
+using Quell.Server;
 
 namespace Quell.Cli.Commands;
 
@@ -24,7 +24,7 @@ internal static class ServeCommand
         var command = new Command("serve", "Run the Quell server (HTTP API, Server-Sent Events).") { urls, data };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var app = PendingQuellServer.Build([], options =>
+            var app = QuellServer.Build([], options =>
             {
                 options.Urls.Clear();
                 foreach (var url in parseResult.GetValue(urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
