@@ -1,0 +1,15 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Quell.Results;
+
+namespace Quell.Cli.Client;
+
+/// <summary>The API's documents, with the API's settings (Web defaults: camelCase, enums as their snake_case names).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(JobDocument))]
+[JsonSerializable(typeof(JobListDocument))]
+[JsonSerializable(typeof(EventDocument))]
+[JsonSerializable(typeof(ProblemDocument))]
+[JsonSerializable(typeof(CancelJobBody))]
+[JsonSerializable(typeof(PartialResults))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;

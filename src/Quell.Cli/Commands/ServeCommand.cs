@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Quell.Cli.Hosting;
+using Quell.Server;
+
+namespace Quell.Cli.Commands;
+
+/// <summary>
+/// <c>quell serve [--urls URL] [--data DIR]</c>: the HTTP server with the CLI's job types, until SIGTERM or Ctrl+C;
+/// running jobs are cancelled with <c>system_shutdown</c> and keep their partial results; exit code 0.
+/// </summary>
+internal static class ServeCommand
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Addresses to listen on, separated by ';'. Beyond loopback, API keys are required (QUELL_API_KEYS).",
+            DefaultValueFactory = _ => DefaultUrl,
+            HelpName = "URL",
+        };
+        var data = CliOptions.Data();
+        var command = new Command("serve", "Run the Quell server (HTTP API, Server-Sent Events).") { urls, data };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var app = QuellServer.Build([], options =>
+            {
+                options.Urls.Clear();
+                foreach (var url in parseResult.GetValue(urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    options.Urls.Add(url);
+                }
+                options.DataDirectory = Path.GetFullPath(parseResult.GetValue(data)!);
+                options.ConfigureQuell = quell => quell.AddJobTypes();
+            });
+            await using (app.ConfigureAwait(false))
+            {
+                // The host's console lifetime turns SIGTERM/SIGINT into a graceful stop; RunAsync returns after it.
+                await app.RunAsync().ConfigureAwait(false);
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Quell.Hosting;
+using Quell.Jobs;
+using Quell.Storage;
+
+namespace Quell.Cli.Hosting;
+
+/// <summary>
+/// The Quell runtime inside the CLI process, on the SQLite store of a data directory. Started, it runs jobs
+/// (<c>analyze-csv</c>); not started, it only reads and writes the store (<c>jobs --data</c>) and leaves jobs that
+/// a server runs alone.
+/// </summary>
+internal sealed class EmbeddedRuntime : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private bool _started;
+
+    private EmbeddedRuntime(IHost host) => _host = host;
+
+    public IJobService Jobs => _host.Services.GetRequiredService<IJobService>();
+
+    public IJobStore Store => _host.Services.GetRequiredService<IJobStore>();
+
+    /// <summary>
+    /// Opens the store now, so that a data directory another process holds (the SQLite store allows one process
+    /// per directory) is reported as such, with what to do instead.
+    /// </summary>
+    public void OpenStore()
+    {
+        try
+        {
+            _ = Store;
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains("in use", StringComparison.Ordinal))
+        {
+            throw new CliException($"{e.Message} To reach the jobs of a running quell serve, use --server URL.");
+        }
+    }
+
+    public static EmbeddedRuntime Create(string dataDirectory)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        // Quell__* variables tune the runtime (lease duration, shutdown timeout), as they do for quell serve.
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Logging.ClearProviders();
+        // The CLI handles Ctrl+C itself (cancel the job first); the host must not stop on its own.
+        builder.Services.AddSingleton<IHostLifetime, ManualLifetime>();
+        builder.Services.AddQuell(quell => quell.AddJobTypes().UseDataDirectory(dataDirectory));
+        return new EmbeddedRuntime(builder.Build());
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        OpenStore();
+        await _host.StartAsync(cancellationToken).ConfigureAwait(false);
+        _started = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_started)
+        {
+            _started = false;
+            await _host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        if (_host is IAsyncDisposable asyncDisposable)
+        {
+            await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            _host.Dispose();
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Quell.Cli;
+
+return await QuellCli.RunAsync(args);

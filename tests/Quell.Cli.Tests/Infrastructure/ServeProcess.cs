@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+
+namespace Quell.Cli.Tests.Infrastructure;
+
+/// <summary>A running <c>quell serve</c> on a free loopback port, and an HTTP client for it.</summary>
+internal sealed class ServeProcess : IAsyncDisposable
+{
+    private ServeProcess(Process process, Uri url)
+    {
+        Process = process;
+        Output = new ProcessOutput(process);
+        Http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public Process Process { get; }
+
+    public ProcessOutput Output { get; }
+
+    public HttpClient Http { get; }
+
+    public static async Task<ServeProcess> StartAsync(string dataDirectory, int? port = null)
+    {
+        var url = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
+        var info = Quell.StartInfo("serve", "--urls", url.ToString().TrimEnd('/'), "--data", dataDirectory);
+        // Short leases so a job left by a killed server is recovered within seconds, not the default 30 s.
+        info.Environment["Quell__LeaseDuration"] = "00:00:03";
+        var serve = new ServeProcess(Process.Start(info)!, url);
+        await serve.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+        return serve;
+    }
+
+    public int Port => Http.BaseAddress!.Port;
+
+    public async Task<string> SubmitCsvAnalyzeAsync(string path)
+    {
+        var body = JsonSerializer.Serialize(new { type = "csv.analyze", input = new { paths = new[] { path } } });
+        using var response = await Http.PostAsync("/api/jobs", new StringContent(body, Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Submit failed: {(int)response.StatusCode} {text}");
+        return Json.Parse(text).Text("id");
+    }
+
+    public async Task<JsonElement> GetJobAsync(string id) =>
+        Json.Parse(await Http.GetStringAsync($"/api/jobs/{id}"));
+
+    /// <summary>Polls the job until <paramref name="condition"/> holds.</summary>
+    public async Task<JsonElement> WaitForJobAsync(string id, Func<JsonElement, bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        JsonElement job = default;
+        while (DateTime.UtcNow < deadline)
+        {
+            job = await GetJobAsync(id);
+            if (condition(job)) return job;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"Job {id} never reached the expected state; last seen: {job}\n{Output.Text}");
+    }
+
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using var kill = Process.Start("kill", $"-TERM {Process.Id}")!;
+        await kill.WaitForExitAsync();
+        using var cts = new CancellationTokenSource(timeout);
+        await Process.WaitForExitAsync(cts.Token);
+        return Process.ExitCode;
+    }
+
+    private async Task WaitHealthyAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline && !Process.HasExited)
+        {
+            try
+            {
+                using var response = await Http.GetAsync("/healthz");
+                if (response.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"quell serve never became healthy.\n{Output.Text}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!Process.HasExited)
+        {
+            Process.Kill(entireProcessTree: true);
+            await Process.WaitForExitAsync();
+        }
+        Http.Dispose();
+        Process.Dispose();
+    }
+}
