@@ -24,6 +24,8 @@ internal static class ServeCommand
         var command = new Command("serve", "Run the Quell server (HTTP API, Server-Sent Events).") { urls, data };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            var dataDirectory = Path.GetFullPath(parseResult.GetValue(data)!);
+            await DemoData.EnsureAsync(dataDirectory, cancellationToken).ConfigureAwait(false);
             var app = QuellServer.Build([], options =>
             {
                 options.Urls.Clear();
@@ -31,8 +33,7 @@ internal static class ServeCommand
                 {
                     options.Urls.Add(url);
                 }
-                options.DataDirectory = Path.GetFullPath(parseResult.GetValue(data)!);
-                options.ConfigureQuell = quell => quell.AddJobTypes();
+                options.DataDirectory = dataDirectory;
             });
             await using (app.ConfigureAwait(false))
             {
