@@ -55,10 +55,17 @@ public sealed class SqliteJobStore : IJobStore
         ArgumentException.ThrowIfNullOrWhiteSpace(options.FileName);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1);
         cancellationToken.ThrowIfCancellationRequested();
-        // Opening is a few synchronous file operations; Microsoft.Data.Sqlite has no truly asynchronous I/O.
-        var resources = SqliteStoreResources.Open(
-            options, bus, timeProvider ?? TimeProvider.System, logger ?? (ILogger)NullLogger<SqliteJobStore>.Instance);
-        return Task.FromResult(new SqliteJobStore(resources));
+        try
+        {
+            // Opening is a few synchronous file operations; Microsoft.Data.Sqlite has no truly asynchronous I/O.
+            var resources = SqliteStoreResources.Open(
+                options, bus, timeProvider ?? TimeProvider.System, logger ?? (ILogger)NullLogger<SqliteJobStore>.Instance);
+            return Task.FromResult(new SqliteJobStore(resources));
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<SqliteJobStore>(ex);
+        }
     }
 
     /// <inheritdoc />
