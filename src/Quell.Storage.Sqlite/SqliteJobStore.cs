@@ -42,7 +42,7 @@ public sealed class SqliteJobStore : IJobStore
     /// </summary>
     /// <param name="options">Where the file lives and how the writer batches.</param>
     /// <param name="bus">Receives every committed event, in sequence order.</param>
-    /// <param name="timeProvider">Unused today (every operation carries its own times); reserved for housekeeping.</param>
+    /// <param name="timeProvider">Paces background WAL checkpoints; operations carry their own times.</param>
     /// <param name="logger">Logs opening, recovery and write failures.</param>
     /// <param name="cancellationToken">Cancels the open.</param>
     public static Task<SqliteJobStore> OpenAsync(
@@ -55,10 +55,17 @@ public sealed class SqliteJobStore : IJobStore
         ArgumentException.ThrowIfNullOrWhiteSpace(options.FileName);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1);
         cancellationToken.ThrowIfCancellationRequested();
-        _ = timeProvider;
-        // Opening is a few synchronous file operations; Microsoft.Data.Sqlite has no truly asynchronous I/O.
-        var resources = SqliteStoreResources.Open(options, bus, logger ?? (ILogger)NullLogger<SqliteJobStore>.Instance);
-        return Task.FromResult(new SqliteJobStore(resources));
+        try
+        {
+            // Opening is a few synchronous file operations; Microsoft.Data.Sqlite has no truly asynchronous I/O.
+            var resources = SqliteStoreResources.Open(
+                options, bus, timeProvider ?? TimeProvider.System, logger ?? (ILogger)NullLogger<SqliteJobStore>.Instance);
+            return Task.FromResult(new SqliteJobStore(resources));
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<SqliteJobStore>(ex);
+        }
     }
 
     /// <inheritdoc />

@@ -16,4 +16,7 @@ internal static partial class SqliteJobStoreLog
 
     [LoggerMessage(4, LogLevel.Error, "Publishing {Count} committed events failed")]
     public static partial void PublishFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(5, LogLevel.Warning, "A WAL checkpoint failed; the next commit retries it")]
+    public static partial void CheckpointFailed(ILogger logger, Exception exception);
 }

@@ -26,7 +26,8 @@ internal sealed class SqliteStoreResources : IAsyncDisposable
 
     public SqliteWriter Writer { get; }
 
-    public static SqliteStoreResources Open(SqliteJobStoreOptions options, IJobEventBus bus, ILogger logger)
+    public static SqliteStoreResources Open(
+        SqliteJobStoreOptions options, IJobEventBus bus, TimeProvider timeProvider, ILogger logger)
     {
         var directory = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(directory);
@@ -40,7 +41,9 @@ internal sealed class SqliteStoreResources : IAsyncDisposable
             SqliteJobStoreLog.Opened(logger, connections.DatabasePath, fromVersion, SqliteMigrations.Steps.Count);
             var orphans = ExpireOrphanedLeases(connection);
             if (orphans > 0) SqliteJobStoreLog.OrphansFound(logger, orphans);
-            var writer = new SqliteWriter(connection, ReadLastSeq(connection), bus, options.MaxBatchSize, logger);
+            var checkpointer = new WalCheckpointer(connections, timeProvider, logger);
+            var writer = new SqliteWriter(
+                connection, ReadLastSeq(connection), bus, options.MaxBatchSize, checkpointer, logger);
             return new SqliteStoreResources(directoryLock, connections, writer);
         }
         catch

@@ -39,14 +39,25 @@ internal sealed class SqliteConnectionFactory
         using var command = connection.CreateCommand();
         // WAL lets readers run while the writer writes; NORMAL syncs at checkpoints, which in WAL mode still
         // survives a process crash (a power loss may lose the last commits, never corrupt the file).
+        // Checkpoints run on another connection (WalCheckpointer); the high automatic threshold is only a fallback.
         command.CommandText = $"""
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
             PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000};
             PRAGMA temp_store = MEMORY;
             PRAGMA cache_size = -16000;
+            PRAGMA journal_size_limit = 67108864;
+            PRAGMA wal_autocheckpoint = 20000;
             """;
         command.ExecuteNonQuery();
+        return connection;
+    }
+
+    /// <summary>A connection for <see cref="Writing.WalCheckpointer"/>; it never writes rows.</summary>
+    public SqliteConnection OpenCheckpointer()
+    {
+        var connection = new SqliteConnection(WriterConnectionString);
+        connection.Open();
         return connection;
     }
 

@@ -19,10 +19,14 @@ internal sealed class SqliteWriter : IAsyncDisposable
     private readonly IJobEventBus _bus;
     private readonly ILogger _logger;
     private readonly int _maxBatchSize;
+    private readonly WalCheckpointer _checkpointer;
     private readonly Task _loop;
 
-    public SqliteWriter(SqliteConnection connection, long lastSeq, IJobEventBus bus, int maxBatchSize, ILogger logger)
+    public SqliteWriter(
+        SqliteConnection connection, long lastSeq, IJobEventBus bus, int maxBatchSize, WalCheckpointer checkpointer,
+        ILogger logger)
     {
+        _checkpointer = checkpointer;
         _connection = connection;
         _statements = new PreparedStatements(connection);
         _context = new WriteContext(_statements, lastSeq);
@@ -44,6 +48,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
+        await _checkpointer.DisposeAsync().ConfigureAwait(false);
         _statements.Dispose();
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
@@ -114,6 +119,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         }
         Execute("COMMIT");
         _context.Committed();
+        _checkpointer.Committed();
         return true;
     }
 
