@@ -28,6 +28,8 @@ internal sealed class ServeProcess : IAsyncDisposable
         var info = Quell.StartInfo("serve", "--urls", url.ToString().TrimEnd('/'), "--data", dataDirectory);
         // Short leases so a job left by a killed server is recovered within seconds, not the default 30 s.
         info.Environment["Quell__LeaseDuration"] = "00:00:03";
+        // The tests' CSV files live in the temp directory, outside the server's default roots.
+        info.Environment["Quell__Csv__AllowedRoots__0"] = Path.GetTempPath();
         var serve = new ServeProcess(Process.Start(info)!, url);
         await serve.WaitHealthyAsync(TimeSpan.FromSeconds(60));
         return serve;
