@@ -29,4 +29,6 @@ public sealed class CommitCheckingBus : IJobEventBus
     }
 
     public JobEventSubscription Subscribe(string? jobId = null, int capacity = 4096) => _inner.Subscribe(jobId, capacity);
+
+    public bool HasSubscribers(string jobId) => _inner.HasSubscribers(jobId);
 }
