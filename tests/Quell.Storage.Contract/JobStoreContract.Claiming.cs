@@ -84,6 +84,20 @@ public abstract partial class JobStoreContract
     }
 
     [Fact]
+    public async Task A_completed_dependency_purged_by_retention_no_longer_blocks_its_dependent()
+    {
+        await using var store = await CreateStoreAsync();
+        await store.CreateAsync(Job("parent"));
+        await store.CreateAsync(Job("child", dependsOn: ["parent"]));
+        await store.ClaimAsync(Claim(max: 1));
+        await store.FinishAsync(Complete("parent"));
+
+        await store.PurgeFinishedAsync(DateTimeOffset.MaxValue);
+
+        Assert.Equal(["child"], (await store.ClaimAsync(Claim())).Select(j => j.Id));
+    }
+
+    [Fact]
     public async Task A_failed_dependency_blocks_its_dependents_and_lists_them()
     {
         await using var store = await CreateStoreAsync();

@@ -46,6 +46,7 @@ internal sealed partial class JobExecutor(
         await Task.Yield(); // off the dispatcher's thread
         using var activity = Activities.StartActivity("job " + execution.Job.Type);
         activity?.SetTag("quell.job.id", execution.JobId);
+        QuellMetrics.JobStarted(execution.Job.Type);
         try
         {
             ArmTimeout(execution);
@@ -143,6 +144,7 @@ internal sealed partial class JobExecutor(
             execution.JobId, outcome.Status, time.GetUtcNow(), outcome.Result, outcome.Error, partial,
             cancelled ? execution.LastCheckpoint : null)).ConfigureAwait(false);
         if (!finished) LogAlreadyFinished(_log, execution.JobId);
+        else QuellMetrics.JobFinished(execution.Job.Type, outcome.Status, cancelled ? time.GetUtcNow() - execution.Cancellation?.RequestedAt : null);
         if (finished && outcome.Status != JobStatus.Completed)
         {
             await service.CancelDependentsAsync(execution.JobId).ConfigureAwait(false);

@@ -13,14 +13,16 @@ namespace Quell.Storage.Sqlite.Operations;
 /// </summary>
 internal sealed class ClaimJobsOperation : WriteOperation<IReadOnlyList<JobRecord>>
 {
-    // A dependency counts only once it completed; one that is missing (never existed or purged) blocks.
+    // A dependency counts once it completed. One that is missing was purged by retention: the runtime checks that
+    // dependencies exist at submission, and a dependency that failed or was cancelled already cancelled its pending
+    // dependents, so a purged one had completed and must not block them forever.
     private const string SelectClaimable = $"""
         SELECT {JobRows.Columns} FROM jobs AS j
         WHERE j.status = 'pending'
           AND j.type IN (SELECT value FROM json_each($types))
           AND NOT EXISTS (
               SELECT 1 FROM job_dependencies AS d LEFT JOIN jobs AS p ON p.id = d.depends_on
-              WHERE d.job_id = j.id AND (p.status IS NULL OR p.status <> 'completed'))
+              WHERE d.job_id = j.id AND p.status <> 'completed')
         ORDER BY j.created_seq
         LIMIT $max_jobs
         """;
