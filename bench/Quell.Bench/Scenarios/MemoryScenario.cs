@@ -18,7 +18,9 @@ internal static class MemoryScenario
 {
     private const string ResultPrefix = "RESULT ";
 
-    internal sealed record Result(long RssBefore, long RssIdle, long RssRunning, long HeapRunning, int Threads, double StartSeconds, double DrainSeconds);
+    internal sealed record Result(
+        long RssBefore, long RssIdle, long RssRunning, long HeapRunning, long GcCommitted, long NativeSqlite, int Threads, double IdleCpuPercent,
+        double StartSeconds, double DrainSeconds);
 
     public static async Task RunAsync(ScenarioOptions options, int defaultJobs)
     {
@@ -32,9 +34,10 @@ internal static class MemoryScenario
         {
             Comparison.Header();
             Comparison.Row($"RSS with {jobs:N0} running, MB", Mb(quell.RssRunning), Mb(hangfire.RssRunning), "F1");
-            Comparison.Row("RSS growth over idle, MB", Mb(quell.RssRunning - quell.RssIdle), Mb(hangfire.RssRunning - hangfire.RssIdle), "F1");
+            Comparison.Row("RSS growth over before start, MB", Mb(quell.RssRunning - quell.RssBefore), Mb(hangfire.RssRunning - hangfire.RssBefore), "F1");
             Comparison.Row("managed heap with all running, MB", Mb(quell.HeapRunning), Mb(hangfire.HeapRunning), "F1");
             Comparison.Row("threads", quell.Threads, hangfire.Threads, "F0");
+            Comparison.Row("CPU while all wait, % of one core", quell.IdleCpuPercent, hangfire.IdleCpuPercent, "F1");
             Comparison.Row("time to start all, s", quell.StartSeconds, hangfire.StartSeconds, "F2");
             Comparison.Row("time to drain after cancel-all, s", quell.DrainSeconds, hangfire.DrainSeconds, "F2");
         }
@@ -42,8 +45,10 @@ internal static class MemoryScenario
     }
 
     private static void Print(string runtime, Result r) => Console.WriteLine(
-        $"{runtime,-9} RSS before start {Mb(r.RssBefore):F1} MB, idle {Mb(r.RssIdle):F1} MB, all running {Mb(r.RssRunning):F1} MB " +
-        $"(managed heap {Mb(r.HeapRunning):F1} MB, {r.Threads} threads); started all in {r.StartSeconds:F2} s, drained in {r.DrainSeconds:F2} s");
+        $"{runtime,-9} RSS before start {Mb(r.RssBefore):F1} MB, idle {(r.RssIdle < 0 ? "n/a" : Mb(r.RssIdle).ToString("F1"))} MB, " +
+        $"all running {Mb(r.RssRunning):F1} MB (managed heap {Mb(r.HeapRunning):F1} MB, GC committed {Mb(r.GcCommitted):F1} MB, " +
+        $"SQLite native {Mb(r.NativeSqlite):F1} MB, {r.Threads} threads, CPU while all wait {r.IdleCpuPercent:F1}% of one core); " +
+        $"started all in {r.StartSeconds:F2} s, drained in {r.DrainSeconds:F2} s");
 
     private static double Mb(long bytes) => bytes / (1024.0 * 1024.0);
 
@@ -86,6 +91,7 @@ internal static class MemoryScenario
         var startSeconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
         var running = MachineInfo.MeasureMemory();
         var threads = ThreadCount();
+        var idleCpu = IdleCpuPercent();
 
         var drained = quell.Probe.WhenTerminal(jobs);
         var t1 = Stopwatch.GetTimestamp();
@@ -98,7 +104,7 @@ internal static class MemoryScenario
         })).ConfigureAwait(false);
         await drained.WaitAsync(TimeSpan.FromMinutes(5)).ConfigureAwait(false);
         var drainSeconds = (quell.Probe.LastTerminalAt - t1) / (double)Stopwatch.Frequency;
-        return new Result(before.Rss, idle.Rss, running.Rss, running.ManagedHeap, threads, startSeconds, drainSeconds);
+        return new Result(before.Rss, idle.Rss, running.Rss, running.ManagedHeap, GcCommitted(), SqliteNative(), threads, idleCpu, startSeconds, drainSeconds);
     }
 
     private static Result MeasureHangfire(int jobs)
@@ -106,23 +112,41 @@ internal static class MemoryScenario
         var before = MachineInfo.MeasureMemory();
         var probe = new HangfireProbe(jobs);
         // The watcher that fires a deleted job's token polls storage; 1 s instead of the default 5 s.
-        using var hangfire = new HangfireHarness(jobs, probe, cancellationCheckInterval: TimeSpan.FromSeconds(1));
-        Thread.Sleep(TimeSpan.FromSeconds(2)); // the server starts its worker threads in the background
-        var idle = MachineInfo.MeasureMemory();
-        var t0 = Stopwatch.GetTimestamp();
+        using var hangfire = new HangfireHarness(jobs, probe, cancellationCheckInterval: TimeSpan.FromSeconds(1), start: false);
+        // Enqueued before the server starts: in trial runs, enqueuing while thousands of idle workers waited on
+        // the queue drove the load average past 200 on two cores. So there is no idle figure for Hangfire.
         var ids = Enumerable.Range(0, jobs)
             .Select(slot => hangfire.Client.Enqueue(() => HangfireJobs.WaitForAbort(slot, JobCancellationToken.Null)))
             .ToArray();
+        var t0 = Stopwatch.GetTimestamp();
+        hangfire.Start();
         HangfireProbe.WaitUntil(() => probe.Started >= jobs, TimeSpan.FromMinutes(5), "all jobs to start");
         var startSeconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
         var running = MachineInfo.MeasureMemory();
         var threads = ThreadCount();
+        var idleCpu = IdleCpuPercent();
 
         var t1 = Stopwatch.GetTimestamp();
         Parallel.ForEach(ids, new ParallelOptions { MaxDegreeOfParallelism = 64 }, id => hangfire.Client.Delete(id));
         HangfireProbe.WaitUntil(() => probe.Exited >= jobs, TimeSpan.FromMinutes(5), "all jobs to exit");
         var drainSeconds = Stopwatch.GetElapsedTime(t1).TotalSeconds;
-        return new Result(before.Rss, idle.Rss, running.Rss, running.ManagedHeap, threads, startSeconds, drainSeconds);
+        return new Result(before.Rss, -1, running.Rss, running.ManagedHeap, GcCommitted(), 0, threads, idleCpu, startSeconds, drainSeconds);
+    }
+
+    private static long GcCommitted() => GC.GetGCMemoryInfo(GCKind.Any).TotalCommittedBytes;
+
+    /// <summary>What SQLite's own allocator holds (page caches of every open connection, statements).</summary>
+    private static long SqliteNative() => SQLitePCL.raw.sqlite3_memory_used();
+
+    /// <summary>Process CPU time over 3 s in which every job only waits: the runtime's own housekeeping.</summary>
+    private static double IdleCpuPercent()
+    {
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var wall = Stopwatch.GetTimestamp();
+        Thread.Sleep(TimeSpan.FromSeconds(3));
+        process.Refresh();
+        return (process.TotalProcessorTime - cpu).TotalMilliseconds / Stopwatch.GetElapsedTime(wall).TotalMilliseconds * 100;
     }
 
     private static int ThreadCount()
