@@ -22,8 +22,7 @@ internal static class MicroBenchmarks
                 .WithWarmupCount(3)
                 .WithIterationCount(8)
                 .WithId("short"))
-            .AddDiagnoser(MemoryDiagnoser.Default)
-            .WithOptions(ConfigOptions.JoinSummary);
+            .AddDiagnoser(MemoryDiagnoser.Default);
         var switcher = BenchmarkSwitcher.FromTypes([typeof(JobContextBenchmarks), typeof(StoreAppendBenchmarks)]);
         switcher.Run(args.Length == 0 ? ["--filter", "*"] : args, config);
     }
