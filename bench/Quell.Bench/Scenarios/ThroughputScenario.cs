@@ -15,9 +15,25 @@ internal static class ThroughputScenario
 {
     private const int WarmupJobs = 2_000;
 
-    internal sealed record Result(int Jobs, double SubmitSeconds, double TotalSeconds)
+    internal sealed record Result(int Jobs, double SubmitSeconds, double TotalSeconds, Cost Cost)
     {
         public double JobsPerSecond => Jobs / TotalSeconds;
+    }
+
+    /// <summary>Process CPU time and managed allocations over a run, per job.</summary>
+    internal sealed record Cost(double CpuMicroseconds, double AllocatedBytes)
+    {
+        public static (TimeSpan Cpu, long Allocated) Now()
+        {
+            using var process = Process.GetCurrentProcess();
+            return (process.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: false));
+        }
+
+        public static Cost Since((TimeSpan Cpu, long Allocated) start, int jobs)
+        {
+            var end = Now();
+            return new Cost((end.Cpu - start.Cpu).TotalMicroseconds / jobs, (end.Allocated - start.Allocated) / (double)jobs);
+        }
     }
 
     public static async Task RunAsync(ScenarioOptions options, int defaultJobs)
@@ -44,22 +60,26 @@ internal static class ThroughputScenario
             Comparison.Header();
             Comparison.Row("no-op jobs/s end to end (higher is better)", quell.JobsPerSecond, hangfire.JobsPerSecond, "F0");
             Comparison.Row("submit phase, s", quell.SubmitSeconds, hangfire.SubmitSeconds, "F2");
+            Comparison.Row("process CPU per job, us", quell.Cost.CpuMicroseconds, hangfire.Cost.CpuMicroseconds, "F1");
+            Comparison.Row("managed allocation per job, bytes", quell.Cost.AllocatedBytes, hangfire.Cost.AllocatedBytes, "F0");
         }
         Console.WriteLine();
     }
 
     private static void Print(string runtime, Result result) => Console.WriteLine(
-        $"{runtime,-9} {result.JobsPerSecond,10:F0} jobs/s  (all submitted after {result.SubmitSeconds:F2} s, all terminal after {result.TotalSeconds:F2} s)");
+        $"{runtime,-9} {result.JobsPerSecond,10:F0} jobs/s  (all submitted after {result.SubmitSeconds:F2} s, all terminal after {result.TotalSeconds:F2} s; " +
+        $"{result.Cost.CpuMicroseconds:F1} us CPU and {result.Cost.AllocatedBytes:F0} B allocated per job)");
 
     private static async Task<Result> RunQuellAsync(int jobs, int workers, int submitters)
     {
         await using var quell = await QuellHarness.StartAsync(workers).ConfigureAwait(false);
         var allDone = quell.Probe.WhenTerminal(jobs);
+        var cost = Cost.Now();
         var start = Stopwatch.GetTimestamp();
         await quell.SubmitManyAsync(BenchJobs.Noop, jobs, submitters).ConfigureAwait(false);
         var submitted = Stopwatch.GetTimestamp();
         await allDone.WaitAsync(TimeSpan.FromMinutes(10)).ConfigureAwait(false);
-        return new Result(jobs, Seconds(start, submitted), Seconds(start, quell.Probe.LastTerminalAt));
+        return new Result(jobs, Seconds(start, submitted), Seconds(start, quell.Probe.LastTerminalAt), Cost.Since(cost, jobs));
     }
 
     private static Result RunHangfire(int jobs, int workers, int submitters)
@@ -67,6 +87,7 @@ internal static class ThroughputScenario
         var probe = new HangfireProbe(0);
         using var hangfire = new HangfireHarness(workers, probe);
         var baseline = hangfire.Monitoring.GetStatistics().Succeeded;
+        var cost = Cost.Now();
         var start = Stopwatch.GetTimestamp();
         Parallel.For(0, jobs, new ParallelOptions { MaxDegreeOfParallelism = submitters },
             _ => hangfire.Client.Enqueue(() => HangfireJobs.Noop()));
@@ -76,7 +97,7 @@ internal static class ThroughputScenario
         HangfireProbe.WaitUntil(() => hangfire.Monitoring.GetStatistics().Succeeded - baseline >= jobs,
             TimeSpan.FromMinutes(1), "all jobs to be Succeeded");
         var end = Stopwatch.GetTimestamp();
-        return new Result(jobs, Seconds(start, submitted), Seconds(start, end));
+        return new Result(jobs, Seconds(start, submitted), Seconds(start, end), Cost.Since(cost, jobs));
     }
 
     private static double Seconds(long from, long to) => (to - from) / (double)Stopwatch.Frequency;
