@@ -1,0 +1,50 @@
+using Quell.Bench.Micro;
+using Quell.Bench.Reporting;
+using Quell.Bench.Scenarios;
+
+const string Usage = """
+    usage: dotnet run -c Release --project bench/Quell.Bench -- <scenario> [flags]
+      micro            BenchmarkDotNet micro-benchmarks (extra arguments go to BenchmarkDotNet)
+      throughput       no-op jobs end to end            --jobs 100000 --workers 16 --submitters 32
+      cancel-latency   cancel -> observed / durable     --cancels 1000 --workers 16
+      memory           N running jobs awaiting a token  --jobs 10000
+      all              the three load scenarios with modest defaults (< 5 minutes)
+      --runtime quell|hangfire runs one side only
+    """;
+
+var scenario = args.Length > 0 ? args[0] : "";
+var rest = args.Skip(1).ToArray();
+var options = ScenarioOptions.Parse(rest);
+if (scenario == "memory-child")
+{
+    await MemoryScenario.RunChildAsync(options);
+    return 0;
+}
+if (scenario is not ("micro" or "throughput" or "cancel-latency" or "memory" or "all"))
+{
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+MachineInfo.Print(scenario);
+switch (scenario)
+{
+    case "micro":
+        MicroBenchmarks.Run(rest);
+        break;
+    case "throughput":
+        await ThroughputScenario.RunAsync(options, defaultJobs: 100_000);
+        break;
+    case "cancel-latency":
+        await CancelLatencyScenario.RunAsync(options, defaultCancels: 1_000);
+        break;
+    case "memory":
+        await MemoryScenario.RunAsync(options, defaultJobs: 10_000);
+        break;
+    case "all":
+        await ThroughputScenario.RunAsync(options, defaultJobs: 20_000);
+        await CancelLatencyScenario.RunAsync(options, defaultCancels: 1_000);
+        await MemoryScenario.RunAsync(options, defaultJobs: 10_000);
+        break;
+}
+Console.WriteLine($"load avg at end {MachineInfo.LoadAverage()}");
+return 0;
