@@ -16,4 +16,11 @@ public sealed class SqliteJobStoreOptions
     /// <summary>The most write operations the writer commits in one transaction.</summary>
     [Range(1, 100_000)]
     public int MaxBatchSize { get; set; } = 1024;
+
+    /// <summary>
+    /// The writer's page cache in KiB. SQLite fills it as the file grows, so it is resident memory: 4 MiB keeps the
+    /// hot pages (pending jobs, the newest events) cached without dominating a small server's footprint.
+    /// </summary>
+    [Range(256, 4_194_304)]
+    public int WriterCacheKiB { get; set; } = 4096;
 }

@@ -31,7 +31,7 @@ internal sealed class SqliteStoreResources : IAsyncDisposable
     {
         var directory = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(directory);
-        var connections = new SqliteConnectionFactory(Path.Combine(directory, options.FileName));
+        var connections = new SqliteConnectionFactory(Path.Combine(directory, options.FileName), options.WriterCacheKiB);
         var directoryLock = DataDirectoryLock.Acquire(connections.DatabasePath);
         SqliteConnection? connection = null;
         try

@@ -4,7 +4,7 @@ using System.Threading.Channels;
 namespace Quell.Runtime;
 
 /// <summary>The jobs running on this node, and the signal that wakes the dispatcher when there may be work.</summary>
-internal sealed class ActiveJobs
+internal sealed class ActiveJobs : IDisposable
 {
     private readonly ConcurrentDictionary<string, JobExecution> _running = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task> _completions = new(StringComparer.Ordinal);
@@ -14,7 +14,14 @@ internal sealed class ActiveJobs
         FullMode = BoundedChannelFullMode.DropWrite,
     });
 
+    private readonly CancellationTokenSource _shutdown = new();
+
     public int Count => _running.Count;
+
+    /// <summary>Every job's shutdown token: fired once, when the host starts stopping.</summary>
+    public CancellationToken ShutdownToken => _shutdown.Token;
+
+    public void SignalShutdown() => _shutdown.Cancel();
 
     public ICollection<JobExecution> Executions => _running.Values;
 
@@ -42,4 +49,6 @@ internal sealed class ActiveJobs
 
     public ValueTask<bool> WaitForWakeAsync(CancellationToken cancellationToken) =>
         _wake.Reader.ReadAsync(cancellationToken);
+
+    public void Dispose() => _shutdown.Dispose();
 }

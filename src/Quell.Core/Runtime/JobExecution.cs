@@ -11,16 +11,16 @@ namespace Quell.Runtime;
 internal sealed class JobExecution : IDisposable
 {
     private readonly CancellationTokenSource _cancel;
-    private readonly CancellationTokenSource _shutdown = new();
     private readonly Lock _pendingLock = new();
     private CancellationInfo? _cancellation;
     private List<NewJobEvent>? _pendingEvents;
     private ITimer? _timeout;
 
-    public JobExecution(JobRecord job, JobTypeRegistration registration, TimeProvider timeProvider)
+    public JobExecution(JobRecord job, JobTypeRegistration registration, TimeProvider timeProvider, CancellationToken shutdownToken)
     {
         Job = job;
         Registration = registration;
+        ShutdownToken = shutdownToken; // one node-wide source: a per-job one would cost memory for a once-a-lifetime event
         // Created with the TimeProvider so that CancelAfter (the shutdown notice) follows the same clock.
         _cancel = new CancellationTokenSource(Timeout.InfiniteTimeSpan, timeProvider);
     }
@@ -33,7 +33,7 @@ internal sealed class JobExecution : IDisposable
 
     public CancellationToken CancellationToken => _cancel.Token;
 
-    public CancellationToken ShutdownToken => _shutdown.Token;
+    public CancellationToken ShutdownToken { get; }
 
     public CancellationInfo? Cancellation => Volatile.Read(ref _cancellation);
 
@@ -77,12 +77,17 @@ internal sealed class JobExecution : IDisposable
         }
     }
 
-    /// <summary>Host stop: the shutdown token now, the cancellation token after the notice period.</summary>
-    public void BeginShutdown(TimeSpan noticePeriod)
+    /// <summary>True once the request in <see cref="Cancellation"/> is known to be in the store.</summary>
+    public bool CancelRecorded { get; set; }
+
+    /// <summary>True while log lines wait to be written, so the pump can pass idle jobs by without locking.</summary>
+    public bool HasPendingEvents => Volatile.Read(ref _pendingEvents) is not null;
+
+    /// <summary>Host stop (the node-wide shutdown token has fired): the cancellation token after the notice period.</summary>
+    public void CancelAfterNotice(TimeSpan noticePeriod)
     {
         try
         {
-            _shutdown.Cancel();
             if (noticePeriod <= TimeSpan.Zero) _cancel.Cancel();
             else _cancel.CancelAfter(noticePeriod);
         }
@@ -114,6 +119,5 @@ internal sealed class JobExecution : IDisposable
         _timeout?.Dispose();
         PersistGate.Dispose();
         _cancel.Dispose();
-        _shutdown.Dispose();
     }
 }

@@ -32,7 +32,7 @@ internal sealed partial class JobExecutor(
     /// <summary>Starts the run in the background and registers it as active on this node.</summary>
     public JobExecution Start(JobRecord job, JobTypeRegistration registration)
     {
-        var execution = new JobExecution(job, registration, time);
+        var execution = new JobExecution(job, registration, time, active.ShutdownToken);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var run = RunAsync(execution, started.Task);
         active.Add(execution, run);
@@ -138,7 +138,7 @@ internal sealed partial class JobExecutor(
         var cancelled = outcome.Status == JobStatus.Cancelled;
         var partial = execution.Partial.Snapshot(
             outcome.Status == JobStatus.Completed ? PartialResultStatus.Complete : null, cancelled);
-        if (cancelled) await EnsureCancelRecordedAsync(execution).ConfigureAwait(false);
+        if (cancelled && !execution.CancelRecorded) await EnsureCancelRecordedAsync(execution).ConfigureAwait(false);
 
         var finished = await store.FinishAsync(new JobFinish(
             execution.JobId, outcome.Status, time.GetUtcNow(), outcome.Result, outcome.Error, partial,

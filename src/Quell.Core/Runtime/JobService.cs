@@ -148,11 +148,12 @@ internal sealed partial class JobService : IJobService
         return outcome;
     }
 
-    /// <summary>Fires a running job's token on this node, if it runs here.</summary>
+    /// <summary>Fires a running job's token on this node, if it runs here. The request is already durable.</summary>
     internal void Signal(string jobId, CancellationInfo info)
     {
         if (!_active.TryGet(jobId, out var execution)) return;
         execution.TrySetCancellation(info);
+        execution.CancelRecorded = true;
         execution.CancelNow();
     }
 

@@ -149,14 +149,18 @@ internal sealed partial class JobWorker(
             try
             {
                 await store.RequestCancelAsync(execution.JobId, info, CancellationToken.None).ConfigureAwait(false);
+                execution.TrySetCancellation(info);
+                execution.CancelRecorded = true;
             }
             catch (Exception e)
             {
                 LogLoopFailed(log, e, "shutdown");
+                execution.TrySetCancellation(info);
             }
-            execution.TrySetCancellation(info);
-            execution.BeginShutdown(_options.ShutdownNoticePeriod);
         }
+        // Durable requests first; then every job's shutdown token, and its cancellation token after the notice.
+        active.SignalShutdown();
+        foreach (var execution in running) execution.CancelAfterNotice(_options.ShutdownNoticePeriod);
         var all = Task.WhenAll(active.Completions);
         var waited = await Task.WhenAny(all, Task.Delay(_options.ShutdownTimeout, time, CancellationToken.None)).ConfigureAwait(false);
         if (waited != all)

@@ -30,6 +30,7 @@ internal sealed partial class ProgressPump(
                 foreach (var execution in active.Executions)
                 {
                     PublishLiveProgress(execution);
+                    if (!execution.HasPendingEvents && !(persist && HasUnsavedState(execution))) continue;
                     try
                     {
                         await WriteAsync(execution, persist, final: false, stoppingToken).ConfigureAwait(false);
@@ -52,6 +53,11 @@ internal sealed partial class ProgressPump(
 
     /// <summary>The last write for a job: everything it reported, before its terminal event.</summary>
     public Task FlushAsync(JobExecution execution) => WriteAsync(execution, persist: true, final: true, CancellationToken.None);
+
+    private static bool HasUnsavedState(JobExecution execution) =>
+        execution.Progress.Version != execution.PersistedProgressVersion
+        || execution.Partial.Version != execution.PersistedPartialVersion
+        || execution.CheckpointVersion != execution.PersistedCheckpointVersion;
 
     private void PublishLiveProgress(JobExecution execution)
     {

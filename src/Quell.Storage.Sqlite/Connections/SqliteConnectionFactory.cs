@@ -7,9 +7,12 @@ internal sealed class SqliteConnectionFactory
 {
     private const int BusyTimeoutSeconds = 30;
 
-    public SqliteConnectionFactory(string databasePath)
+    private readonly int _writerCacheKiB;
+
+    public SqliteConnectionFactory(string databasePath, int writerCacheKiB = 4096)
     {
         DatabasePath = databasePath;
+        _writerCacheKiB = writerCacheKiB;
         WriterConnectionString = new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,
@@ -45,7 +48,7 @@ internal sealed class SqliteConnectionFactory
             PRAGMA synchronous = NORMAL;
             PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000};
             PRAGMA temp_store = MEMORY;
-            PRAGMA cache_size = -16000;
+            PRAGMA cache_size = -{_writerCacheKiB};
             PRAGMA journal_size_limit = 67108864;
             PRAGMA wal_autocheckpoint = 20000;
             """;
