@@ -28,7 +28,7 @@ public class JobContextBenchmarks
             Attempt = 1,
         };
         var registration = JobTypeRegistration.Create<BenchInput, int, NoopJob>(BenchJobs.Noop, new JobTypeOptions());
-        _execution = new JobExecution(job, registration, TimeProvider.System, CancellationToken.None);
+        _execution = new JobExecution(job, registration, CancellationToken.None);
         _context = new JobContext(_execution, NullLogger.Instance, TimeProvider.System, Path.GetTempPath(), static (_, _) => { });
         _token = _execution.CancellationToken;
     }

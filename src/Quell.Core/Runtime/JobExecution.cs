@@ -10,19 +10,18 @@ namespace Quell.Runtime;
 /// </summary>
 internal sealed class JobExecution : IDisposable
 {
-    private readonly CancellationTokenSource _cancel;
+    private readonly CancellationTokenSource _cancel; // plain: timers (timeout, shutdown notice) live elsewhere
     private readonly Lock _pendingLock = new();
     private CancellationInfo? _cancellation;
     private List<NewJobEvent>? _pendingEvents;
     private ITimer? _timeout;
 
-    public JobExecution(JobRecord job, JobTypeRegistration registration, TimeProvider timeProvider, CancellationToken shutdownToken)
+    public JobExecution(JobRecord job, JobTypeRegistration registration, CancellationToken shutdownToken)
     {
         Job = job;
         Registration = registration;
         ShutdownToken = shutdownToken; // one node-wide source: a per-job one would cost memory for a once-a-lifetime event
-        // Created with the TimeProvider so that CancelAfter (the shutdown notice) follows the same clock.
-        _cancel = new CancellationTokenSource(Timeout.InfiniteTimeSpan, timeProvider);
+        _cancel = new CancellationTokenSource();
     }
 
     public JobRecord Job { get; }
@@ -82,19 +81,6 @@ internal sealed class JobExecution : IDisposable
 
     /// <summary>True while log lines wait to be written, so the pump can pass idle jobs by without locking.</summary>
     public bool HasPendingEvents => Volatile.Read(ref _pendingEvents) is not null;
-
-    /// <summary>Host stop (the node-wide shutdown token has fired): the cancellation token after the notice period.</summary>
-    public void CancelAfterNotice(TimeSpan noticePeriod)
-    {
-        try
-        {
-            if (noticePeriod <= TimeSpan.Zero) _cancel.Cancel();
-            else _cancel.CancelAfter(noticePeriod);
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-    }
 
     public void SetTimeout(ITimer timer) => _timeout = timer;
 

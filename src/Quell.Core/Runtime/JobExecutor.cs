@@ -32,7 +32,7 @@ internal sealed partial class JobExecutor(
     /// <summary>Starts the run in the background and registers it as active on this node.</summary>
     public JobExecution Start(JobRecord job, JobTypeRegistration registration)
     {
-        var execution = new JobExecution(job, registration, time, active.ShutdownToken);
+        var execution = new JobExecution(job, registration, active.ShutdownToken);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var run = RunAsync(execution, started.Task);
         active.Add(execution, run);

@@ -160,7 +160,7 @@ internal sealed partial class JobWorker(
         }
         // Durable requests first; then every job's shutdown token, and its cancellation token after the notice.
         active.SignalShutdown();
-        foreach (var execution in running) execution.CancelAfterNotice(_options.ShutdownNoticePeriod);
+        _ = CancelAfterNoticeAsync(running);
         var all = Task.WhenAll(active.Completions);
         var waited = await Task.WhenAny(all, Task.Delay(_options.ShutdownTimeout, time, CancellationToken.None)).ConfigureAwait(false);
         if (waited != all)
@@ -176,6 +176,16 @@ internal sealed partial class JobWorker(
         catch (OperationCanceledException)
         {
         }
+    }
+
+    /// <summary>One timer for the whole node rather than one per job: the notice period is the same for all.</summary>
+    private async Task CancelAfterNoticeAsync(JobExecution[] running)
+    {
+        if (_options.ShutdownNoticePeriod > TimeSpan.Zero)
+        {
+            await Task.Delay(_options.ShutdownNoticePeriod, time, CancellationToken.None).ConfigureAwait(false);
+        }
+        foreach (var execution in running) execution.CancelNow();
     }
 
     public async ValueTask DisposeAsync()
