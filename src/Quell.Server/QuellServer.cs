@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Quell.Server.Auth;
 using Quell.Server.Hosting;
 
@@ -19,6 +20,8 @@ public static class QuellServer
     public static WebApplication Build(string[] args, Action<QuellServerOptions>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // One line per request at Information drowns the job logs; configuration can still turn it back on.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var options = ReadOptions(builder.Configuration);
         configure?.Invoke(options);
         if (options.Urls.Count == 0) options.Urls.Add(QuellServerOptions.DefaultUrl);
