@@ -77,11 +77,12 @@ internal sealed partial class JobWorker(
     /// <summary>Woken by submissions and finished runs; polls once a second for work other nodes made claimable.</summary>
     private async Task WaitForWorkAsync(CancellationToken stoppingToken)
     {
-        using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        poll.CancelAfter(TimeSpan.FromSeconds(1));
+        // The read itself is cancelled at the poll, so no abandoned read can swallow a later wake-up.
+        using var poll = new CancellationTokenSource(TimeSpan.FromSeconds(1), time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, poll.Token);
         try
         {
-            await active.WaitForWakeAsync(poll.Token).ConfigureAwait(false);
+            await active.WaitForWakeAsync(either.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
