@@ -1,3 +1,4 @@
+using Quell.Server.Jobs;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Quell.Cancellation;
@@ -88,7 +89,7 @@ internal sealed class CsvAnalysisSession(EmbeddedRuntime runtime, bool json)
     {
         if (json)
         {
-            Output.WriteJson(JsonSerializer.Serialize(JobDocument.From(job), CliJsonContext.Default.JobDocument));
+            Output.WriteJson(JsonSerializer.Serialize(JobDto.From(job), CliJsonContext.Default.JobDto));
         }
         else
         {

@@ -1,3 +1,5 @@
+using Quell.Server.Sse;
+using Quell.Server.Jobs;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -24,32 +26,32 @@ internal sealed class HttpJobsClient : IJobsClient
         if (!string.IsNullOrEmpty(apiKey)) _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
     }
 
-    public Task<ApiResult<JobListDocument>> ListAsync(string? status, string? type, int limit, int offset, CancellationToken cancellationToken)
+    public Task<ApiResult<JobListDto>> ListAsync(string? status, string? type, int limit, int offset, CancellationToken cancellationToken)
     {
         var query = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"api/jobs?limit={limit}&offset={offset}"));
         if (status is not null) query.Append("&status=").Append(Uri.EscapeDataString(status));
         if (type is not null) query.Append("&type=").Append(Uri.EscapeDataString(type));
-        return SendAsync(new HttpRequestMessage(HttpMethod.Get, query.ToString()), null, CliJsonContext.Default.JobListDocument, cancellationToken);
+        return SendAsync(new HttpRequestMessage(HttpMethod.Get, query.ToString()), null, CliJsonContext.Default.JobListDto, cancellationToken);
     }
 
-    public Task<ApiResult<JobDocument>> GetAsync(string id, CancellationToken cancellationToken) =>
-        SendAsync(new HttpRequestMessage(HttpMethod.Get, JobPath(id)), id, CliJsonContext.Default.JobDocument, cancellationToken);
+    public Task<ApiResult<JobDto>> GetAsync(string id, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Get, JobPath(id)), id, CliJsonContext.Default.JobDto, cancellationToken);
 
-    public Task<ApiResult<JobDocument>> CancelAsync(string id, string? reason, string? message, CancellationToken cancellationToken)
+    public Task<ApiResult<JobDto>> CancelAsync(string id, string? reason, string? message, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.Serialize(new CancelJobBody(reason, message), CliJsonContext.Default.CancelJobBody);
         var request = new HttpRequestMessage(HttpMethod.Post, JobPath(id) + "/cancel")
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
-        return SendAsync(request, id, CliJsonContext.Default.JobDocument, cancellationToken);
+        return SendAsync(request, id, CliJsonContext.Default.JobDto, cancellationToken);
     }
 
     public Task<ApiResult<PartialResults>> GetPartialResultsAsync(string id, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Get, JobPath(id) + "/partial-results"), null,
             CliJsonContext.Default.PartialResults, cancellationToken);
 
-    public async IAsyncEnumerable<ApiResult<EventDocument>> EventsAsync(
+    public async IAsyncEnumerable<ApiResult<JobEventDto>> EventsAsync(
         string id, bool follow, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, JobPath(id) + "/events");
@@ -78,11 +80,11 @@ internal sealed class HttpJobsClient : IJobsClient
                     }
                     if (!more) yield break;
                     var data = items.Current.Data;
-                    var document = JsonSerializer.Deserialize(data, CliJsonContext.Default.EventDocument)
+                    var document = JsonSerializer.Deserialize(data, CliJsonContext.Default.JobEventDto)
                         ?? throw new CliException("The server sent an empty event.");
                     // Without --follow only the stored history is shown, not live progress.
                     if (!follow && document.Seq == 0) continue;
-                    yield return new ApiResult<EventDocument>(document, data);
+                    yield return new ApiResult<JobEventDto>(document, data);
                 }
             }
             finally

@@ -1,3 +1,6 @@
+using Quell.Server.Sse;
+using Quell.Server.Jobs;
+
 namespace Quell.Cli.Client;
 
 /// <summary>
@@ -6,14 +9,14 @@ namespace Quell.Cli.Client;
 /// </summary>
 internal interface IJobsClient : IAsyncDisposable
 {
-    Task<ApiResult<JobListDocument>> ListAsync(string? status, string? type, int limit, int offset, CancellationToken cancellationToken);
+    Task<ApiResult<JobListDto>> ListAsync(string? status, string? type, int limit, int offset, CancellationToken cancellationToken);
 
-    Task<ApiResult<JobDocument>> GetAsync(string id, CancellationToken cancellationToken);
+    Task<ApiResult<JobDto>> GetAsync(string id, CancellationToken cancellationToken);
 
-    Task<ApiResult<JobDocument>> CancelAsync(string id, string? reason, string? message, CancellationToken cancellationToken);
+    Task<ApiResult<JobDto>> CancelAsync(string id, string? reason, string? message, CancellationToken cancellationToken);
 
     Task<ApiResult<Quell.Results.PartialResults>> GetPartialResultsAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>The job's events; with <paramref name="follow"/>, live ones too until the job ends.</summary>
-    IAsyncEnumerable<ApiResult<EventDocument>> EventsAsync(string id, bool follow, CancellationToken cancellationToken);
+    IAsyncEnumerable<ApiResult<JobEventDto>> EventsAsync(string id, bool follow, CancellationToken cancellationToken);
 }

@@ -1,3 +1,5 @@
+using Quell.Server.Sse;
+using Quell.Server.Jobs;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Quell.Cancellation;
@@ -31,7 +33,7 @@ internal sealed class StoreJobsClient(EmbeddedRuntime runtime) : IJobsClient
         return new StoreJobsClient(runtime);
     }
 
-    public async Task<ApiResult<JobListDocument>> ListAsync(string? status, string? type, int limit, int offset, CancellationToken cancellationToken)
+    public async Task<ApiResult<JobListDto>> ListAsync(string? status, string? type, int limit, int offset, CancellationToken cancellationToken)
     {
         JobStatus? filter = null;
         if (status is not null)
@@ -46,17 +48,17 @@ internal sealed class StoreJobsClient(EmbeddedRuntime runtime) : IJobsClient
         if (limit is < 1 or > MaxLimit) throw new CliException($"--limit must be a whole number from 1 to {MaxLimit}.");
         if (offset < 0) throw new CliException("--offset must be a whole number of 0 or more.");
         var page = await runtime.Jobs.ListAsync(new JobQuery(null, filter, type, limit, offset), cancellationToken).ConfigureAwait(false);
-        var document = new JobListDocument([.. page.Items.Select(JobDocument.From)], page.Total, page.Limit, page.Offset);
-        return Result(document, CliJsonContext.Default.JobListDocument);
+        var document = new JobListDto([.. page.Items.Select(JobDto.From)], page.Total, page.Limit, page.Offset);
+        return Result(document, CliJsonContext.Default.JobListDto);
     }
 
-    public async Task<ApiResult<JobDocument>> GetAsync(string id, CancellationToken cancellationToken)
+    public async Task<ApiResult<JobDto>> GetAsync(string id, CancellationToken cancellationToken)
     {
         var job = await runtime.Jobs.GetAsync(id, owner: null, cancellationToken).ConfigureAwait(false) ?? throw JobNotFound.For(id);
-        return Result(JobDocument.From(job), CliJsonContext.Default.JobDocument);
+        return Result(JobDto.From(job), CliJsonContext.Default.JobDto);
     }
 
-    public async Task<ApiResult<JobDocument>> CancelAsync(string id, string? reason, string? message, CancellationToken cancellationToken)
+    public async Task<ApiResult<JobDto>> CancelAsync(string id, string? reason, string? message, CancellationToken cancellationToken)
     {
         var parsed = CancellationReason.UserRequested;
         if (reason is not null && !CancellationReasons.TryParse(reason, out parsed))
@@ -72,7 +74,7 @@ internal sealed class StoreJobsClient(EmbeddedRuntime runtime) : IJobsClient
             var status = job.Status.ToWireName();
             throw new CliException($"Job already {status}: there is nothing left to cancel.");
         }
-        return Result(JobDocument.From(job), CliJsonContext.Default.JobDocument);
+        return Result(JobDto.From(job), CliJsonContext.Default.JobDto);
     }
 
     public async Task<ApiResult<PartialResults>> GetPartialResultsAsync(string id, CancellationToken cancellationToken)
@@ -82,7 +84,7 @@ internal sealed class StoreJobsClient(EmbeddedRuntime runtime) : IJobsClient
         return Result(results, CliJsonContext.Default.PartialResults);
     }
 
-    public async IAsyncEnumerable<ApiResult<EventDocument>> EventsAsync(
+    public async IAsyncEnumerable<ApiResult<JobEventDto>> EventsAsync(
         string id, bool follow, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         _ = await GetAsync(id, cancellationToken).ConfigureAwait(false);
@@ -93,7 +95,7 @@ internal sealed class StoreJobsClient(EmbeddedRuntime runtime) : IJobsClient
             foreach (var stored in page)
             {
                 last = stored.Seq;
-                yield return Result(EventDocument.From(stored), CliJsonContext.Default.EventDocument);
+                yield return Result(JobEventDto.From(stored), CliJsonContext.Default.JobEventDto);
                 if (JobEventTypes.IsTerminal(stored.Type)) yield break;
             }
             if (page.Count == 1000) continue;

@@ -1,3 +1,4 @@
+using Quell.Server.Jobs;
 using Quell.Cancellation;
 using Quell.Cli.Client;
 using Quell.Jobs;
@@ -8,7 +9,7 @@ namespace Quell.Cli.Rendering;
 /// <summary>Jobs as tables for people.</summary>
 internal static class JobRenderer
 {
-    public static void WriteList(JobListDocument page)
+    public static void WriteList(JobListDto page)
     {
         if (page.Items.Count == 0)
         {
@@ -27,7 +28,7 @@ internal static class JobRenderer
         Output.WriteLine($"{page.Offset + 1}–{last} of {page.Total} jobs.");
     }
 
-    public static void WriteJob(JobDocument job)
+    public static void WriteJob(JobDto job)
     {
         var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
         Row(grid, "Id", job.Id);
@@ -64,7 +65,7 @@ internal static class JobRenderer
         _ => status.ToWireName(),
     };
 
-    private static string Progress(JobDocument job) => job.Progress switch
+    private static string Progress(JobDto job) => job.Progress switch
     {
         null => "",
         { Percent: { } percent, Message: var message } => $"{percent:0.0}% {message}".TrimEnd(),

@@ -6,7 +6,7 @@ using Quell.Progress;
 namespace Quell.Server.Jobs;
 
 /// <summary>A job as the API shows it. The owner and input stay server-side.</summary>
-internal sealed record JobDto(
+public sealed record JobDto(
     string Id,
     string Type,
     JobStatus Status,
@@ -21,6 +21,7 @@ internal sealed record JobDto(
     IReadOnlyList<string> DependsOn,
     int Attempt)
 {
+    /// <summary>The document for a job.</summary>
     public static JobDto From(JobRecord job) => new(
         job.Id, job.Type, job.Status, job.Progress, job.Cancellation, job.Result, job.Error,
         job.CreatedAt, job.StartedAt, job.FinishedAt, job.TimeoutSeconds, job.DependsOn, job.Attempt);

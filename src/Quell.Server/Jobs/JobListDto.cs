@@ -1,4 +1,4 @@
 namespace Quell.Server.Jobs;
 
 /// <summary>One page of jobs, newest first, and how many match in all.</summary>
-internal sealed record JobListDto(IReadOnlyList<JobDto> Items, int Total, int Limit, int Offset);
+public sealed record JobListDto(IReadOnlyList<JobDto> Items, int Total, int Limit, int Offset);

@@ -5,7 +5,7 @@ using Quell.Events;
 namespace Quell.Server.Sse;
 
 /// <summary>The <c>data:</c> of one Server-Sent Event: a stored event, or live progress with <c>seq</c> 0.</summary>
-internal sealed record JobEventDto(
+public sealed record JobEventDto(
     long Seq,
     string JobId,
     string Type,
@@ -14,5 +14,6 @@ internal sealed record JobEventDto(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RunId,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ElementId)
 {
+    /// <summary>The document for an event.</summary>
     public static JobEventDto From(JobEvent e) => new(e.Seq, e.JobId, e.Type, e.Time, e.Data, e.RunId, e.ElementId);
 }
