@@ -76,13 +76,20 @@ internal sealed class TopValueCounter
         SiftDown(0);
     }
 
+    /// <summary>
+    /// The most frequent values whose count means something: exact, or provably more than one (count minus its
+    /// possible overstatement is at least 2). A large column of unique values (ids, timestamps) thus reports no top
+    /// values rather than arbitrary ones with counts that are all overstatement.
+    /// </summary>
     public IReadOnlyList<TopValue> Top(int count)
     {
-        var top = new TopValue[_used];
+        var top = new List<TopValue>(_used);
         for (var slot = 0; slot < _used; slot++)
-            top[slot] = new TopValue(Decode(slot), _count[slot], _error[slot]);
-        Array.Sort(top, static (a, b) => b.Count != a.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Value, b.Value));
-        return top.Length <= count ? top : top[..count];
+        {
+            if (_error[slot] == 0 || _count[slot] - _error[slot] >= 2) top.Add(new TopValue(Decode(slot), _count[slot], _error[slot]));
+        }
+        top.Sort(static (a, b) => b.Count != a.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Value, b.Value));
+        return top.Count <= count ? top : top[..count];
     }
 
     private void Store(int slot, ulong hash, ReadOnlySpan<byte> value, long count, long error)

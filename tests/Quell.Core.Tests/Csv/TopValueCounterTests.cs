@@ -31,6 +31,15 @@ public sealed class TopValueCounterTests
         Assert.InRange(2_000, top[1].Count - top[1].CountError, top[1].Count);
     }
 
+    [Fact]
+    public void A_large_column_of_unique_values_reports_no_top_values_instead_of_arbitrary_ones()
+    {
+        var counter = new TopValueCounter(64);
+        for (var i = 0; i < 100_000; i++) Add(counter, $"id-{i}");
+
+        Assert.Empty(counter.Top(5));
+    }
+
     private static void Add(TopValueCounter counter, string value)
     {
         var bytes = Encoding.UTF8.GetBytes(value);
