@@ -22,7 +22,7 @@ namespace Quell.Storage.Sqlite;
 public sealed class SqliteJobStore : IJobStore
 {
     private readonly SqliteStoreResources _resources;
-    private readonly SqliteWriter _writer;
+    private readonly SqliteWriter? _writer;
     private readonly SqliteJobReader _reader;
     private int _disposed;
 
@@ -229,6 +229,7 @@ public sealed class SqliteJobStore : IJobStore
     {
         ThrowIfDisposed();
         operation.CancellationToken.ThrowIfCancellationRequested();
+        if (_writer is null) throw new InvalidOperationException("This Quell store was opened read-only; it cannot write.");
         return new ValueTask<T>(_writer.EnqueueAsync(operation));
     }
 

@@ -18,6 +18,12 @@ public sealed class SqliteJobStoreOptions
     public int MaxBatchSize { get; set; } = 1024;
 
     /// <summary>
+    /// Opens an existing store for reading only: no lock, no writer, no migration, no recovery, so it can be read
+    /// while another process (a running <c>quell serve</c>) owns the directory. Every write throws.
+    /// </summary>
+    public bool ReadOnly { get; set; }
+
+    /// <summary>
     /// The writer's page cache in KiB. SQLite fills it as the file grows, so it is resident memory: 4 MiB keeps the
     /// hot pages (pending jobs, the newest events) cached without dominating a small server's footprint.
     /// </summary>

@@ -13,9 +13,9 @@ namespace Quell.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteStoreResources : IAsyncDisposable
 {
-    private readonly DataDirectoryLock _lock;
+    private readonly DataDirectoryLock? _lock;
 
-    private SqliteStoreResources(DataDirectoryLock directoryLock, SqliteConnectionFactory connections, SqliteWriter writer)
+    private SqliteStoreResources(DataDirectoryLock? directoryLock, SqliteConnectionFactory connections, SqliteWriter? writer)
     {
         _lock = directoryLock;
         Connections = connections;
@@ -24,12 +24,14 @@ internal sealed class SqliteStoreResources : IAsyncDisposable
 
     public SqliteConnectionFactory Connections { get; }
 
-    public SqliteWriter Writer { get; }
+    /// <summary>The single writer; null when the store was opened read-only.</summary>
+    public SqliteWriter? Writer { get; }
 
     public static SqliteStoreResources Open(
         SqliteJobStoreOptions options, IJobEventBus bus, TimeProvider timeProvider, ILogger logger)
     {
         var directory = Path.GetFullPath(options.DataDirectory);
+        if (options.ReadOnly) return OpenReadOnly(new SqliteConnectionFactory(Path.Combine(directory, options.FileName)));
         Directory.CreateDirectory(directory);
         var connections = new SqliteConnectionFactory(Path.Combine(directory, options.FileName), options.WriterCacheKiB);
         var directoryLock = DataDirectoryLock.Acquire(connections.DatabasePath);
@@ -56,9 +58,28 @@ internal sealed class SqliteStoreResources : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Writer.DisposeAsync().ConfigureAwait(false);
+        if (Writer is not null) await Writer.DisposeAsync().ConfigureAwait(false);
         Connections.ClearReaderPool();
-        _lock.Dispose();
+        _lock?.Dispose();
+    }
+
+    // Reads go through the pooled read-only connections; the schema must already be the one this code knows.
+    private static SqliteStoreResources OpenReadOnly(SqliteConnectionFactory connections)
+    {
+        if (!File.Exists(connections.DatabasePath))
+        {
+            throw new InvalidOperationException($"There is no Quell store at {connections.DatabasePath}.");
+        }
+        using var connection = new SqliteConnection(connections.ReaderConnectionString);
+        connection.Open();
+        var version = SchemaMigrator.ReadVersion(connection);
+        if (version != SqliteMigrations.Steps.Count)
+        {
+            throw new InvalidOperationException(
+                $"The store at {connections.DatabasePath} has schema version {version}; this Quell reads version " +
+                $"{SqliteMigrations.Steps.Count}. Open it once read-write (quell serve) to migrate it.");
+        }
+        return new SqliteStoreResources(null, connections, null);
     }
 
     // We hold the directory lock, so no live process holds these leases: expire them for the runtime to resolve.

@@ -21,14 +21,18 @@ internal sealed class StoreJobsClient(EmbeddedRuntime runtime) : IJobsClient
     private const int MaxLimit = 500;
     private static readonly TimeSpan FollowPollInterval = TimeSpan.FromMilliseconds(500);
 
-    public static StoreJobsClient Open(string dataDirectory)
+    /// <summary>
+    /// Opens the data directory's store. Read-only opens need no lock, so they work while <c>quell serve</c> runs on
+    /// the same directory; a cancel needs the writer, and so the directory to itself.
+    /// </summary>
+    public static StoreJobsClient Open(string dataDirectory, bool readOnly)
     {
         // Reading must not create a store where there was none (a mistyped --data would look like "no jobs").
         if (!Directory.Exists(dataDirectory))
         {
             throw new CliException($"There is no Quell data directory at '{dataDirectory}'. Give the --data of quell serve or quell analyze-csv, or --server URL.");
         }
-        var runtime = EmbeddedRuntime.Create(dataDirectory);
+        var runtime = EmbeddedRuntime.Create(dataDirectory, readOnly);
         runtime.OpenStore();
         return new StoreJobsClient(runtime);
     }

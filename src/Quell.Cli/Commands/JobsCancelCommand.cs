@@ -20,7 +20,7 @@ internal static class JobsCancelCommand
         connection.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var client = connection.Open(parseResult);
+            var client = connection.Open(parseResult, write: true);
             await using (client.ConfigureAwait(false))
             {
                 var job = await client.CancelAsync(parseResult.GetValue(id)!, parseResult.GetValue(reason),

@@ -20,13 +20,14 @@ internal sealed class JobsConnection
         command.Options.Add(Json);
     }
 
-    public IJobsClient Open(ParseResult parseResult)
+    /// <summary>A client over --server, or over --data (read-only unless <paramref name="write"/>).</summary>
+    public IJobsClient Open(ParseResult parseResult, bool write = false)
     {
         if (parseResult.GetValue(_server) is { } server)
         {
             var apiKey = parseResult.GetValue(_apiKey) ?? Environment.GetEnvironmentVariable(CliOptions.ApiKeyVariable);
             return new HttpJobsClient(server, apiKey);
         }
-        return StoreJobsClient.Open(parseResult.GetValue(_data)!);
+        return StoreJobsClient.Open(parseResult.GetValue(_data)!, readOnly: !write);
     }
 }

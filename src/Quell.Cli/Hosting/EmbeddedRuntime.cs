@@ -40,7 +40,8 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
         }
     }
 
-    public static EmbeddedRuntime Create(string dataDirectory)
+    /// <summary>A runtime over the data directory; <paramref name="readOnly"/> only reads, beside a running server.</summary>
+    public static EmbeddedRuntime Create(string dataDirectory, bool readOnly = false)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         // Quell__* variables tune the runtime (lease duration, shutdown timeout), as they do for quell serve.
@@ -48,7 +49,7 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
         builder.Logging.ClearProviders();
         // The CLI handles Ctrl+C itself (cancel the job first); the host must not stop on its own.
         builder.Services.AddSingleton<IHostLifetime, ManualLifetime>();
-        builder.Services.AddQuell(quell => quell.AddJobTypes().UseDataDirectory(dataDirectory));
+        builder.Services.AddQuell(quell => quell.AddJobTypes().UseDataDirectory(dataDirectory, readOnly));
         return new EmbeddedRuntime(builder.Build());
     }
 

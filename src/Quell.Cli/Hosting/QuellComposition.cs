@@ -13,11 +13,11 @@ internal static class QuellComposition
     public static QuellBuilder AddJobTypes(this QuellBuilder quell) => quell.AddCsvAnalyze();
 
     /// <summary>Registers the embedded SQLite store under <paramref name="dataDirectory"/>.</summary>
-    public static QuellBuilder UseDataDirectory(this QuellBuilder quell, string dataDirectory)
+    public static QuellBuilder UseDataDirectory(this QuellBuilder quell, string dataDirectory, bool readOnly = false)
     {
         var directory = Path.GetFullPath(dataDirectory);
         quell.Configure(options => options.DataDirectory = directory);
-        quell.UseSqliteStore();
+        quell.UseSqliteStore(store => store.ReadOnly = readOnly);
         return quell;
     }
 }

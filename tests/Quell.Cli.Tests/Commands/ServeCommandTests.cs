@@ -23,6 +23,13 @@ public sealed class ServeCommandTests(BigCsvFixture big) : IDisposable
         {
             id = await serve.SubmitCsvAnalyzeAsync(big.Path);
             await serve.WaitForJobAsync(id, HasProgress, Generous);
+            // Reading the data directory works beside the running server; writing needs the directory to itself.
+            var live = await Infrastructure.Quell.RunAsync("jobs", "show", id, "--data", Data, "--json");
+            Assert.True(live.ExitCode == 0, live.ToString());
+            Assert.Equal("running", Json.Parse(live.Stdout).Text("status"));
+            var cancel = await Infrastructure.Quell.RunAsync("jobs", "cancel", id, "--data", Data);
+            Assert.True(cancel.ExitCode == 1, cancel.ToString());
+            Assert.Contains("--server", cancel.ToString(), StringComparison.Ordinal);
 
             var exitCode = await serve.TerminateAsync(Generous);
 
