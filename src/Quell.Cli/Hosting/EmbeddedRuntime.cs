@@ -24,6 +24,9 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
 
     public IJobStore Store => _host.Services.GetRequiredService<IJobStore>();
 
+    /// <summary>The host's services, for surfaces served from the same container (<c>quell mcp</c>).</summary>
+    public IServiceProvider Services => _host.Services;
+
     /// <summary>
     /// Opens the store now, so that a data directory another process holds (the SQLite store allows one process
     /// per directory) is reported as such, with what to do instead.
@@ -40,7 +43,9 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
         }
     }
 
-    public static EmbeddedRuntime Create(string dataDirectory)
+    /// <param name="dataDirectory">The data directory whose store is opened.</param>
+    /// <param name="configure">Adds services (and logging) to the host after the runtime's own.</param>
+    public static EmbeddedRuntime Create(string dataDirectory, Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         // Quell__* variables tune the runtime (lease duration, shutdown timeout), as they do for quell serve.
@@ -49,6 +54,7 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
         // The CLI handles Ctrl+C itself (cancel the job first); the host must not stop on its own.
         builder.Services.AddSingleton<IHostLifetime, ManualLifetime>();
         builder.Services.AddQuell(quell => quell.AddJobTypes().UseDataDirectory(dataDirectory));
+        configure?.Invoke(builder);
         return new EmbeddedRuntime(builder.Build());
     }
 
