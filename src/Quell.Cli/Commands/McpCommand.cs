@@ -48,6 +48,7 @@ internal static class McpCommand
         // Standard output is the protocol channel: every log line goes to standard error.
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Quell.Mcp", LogLevel.Information); // cancellations and their reasons
         builder.Services.AddQuellMcpServer();
     }
 }

@@ -16,7 +16,9 @@ internal sealed partial class McpCallRegistry
     /// <summary>How long a closing session waits for its cancelled jobs to stop before it gives up waiting.</summary>
     public static readonly TimeSpan StopWait = TimeSpan.FromSeconds(60);
 
-    private readonly ConcurrentDictionary<(McpServer Session, RequestId Id), McpCall> _calls = new();
+    // Keyed by session id, not by McpServer instance: the SDK hands each request handler its own wrapper of the
+    // session. Stdio sessions have no id; one quell mcp process serves exactly one.
+    private readonly ConcurrentDictionary<(string Session, RequestId Id), McpCall> _calls = new();
     private readonly IJobService _jobs;
     private readonly ILogger<McpCallRegistry> _logger;
     private volatile bool _shuttingDown;
@@ -38,7 +40,7 @@ internal sealed partial class McpCallRegistry
     public McpCall Begin(McpServer session, RequestId requestId, string owner)
     {
         var call = new McpCall(this, session, requestId, owner);
-        _calls[(session, requestId)] = call;
+        _calls[(KeyOf(session), requestId)] = call;
         return call;
     }
 
@@ -48,7 +50,7 @@ internal sealed partial class McpCallRegistry
     /// </summary>
     public void NoteCancelNotification(McpServer session, RequestId requestId, string? reason)
     {
-        if (!_calls.TryGetValue((session, requestId), out var call)) return;
+        if (!_calls.TryGetValue((KeyOf(session), requestId), out var call)) return;
         call.NoteCancelNotification(reason);
         LogCancelNotified(requestId, call.JobId, reason);
     }
@@ -58,7 +60,8 @@ internal sealed partial class McpCallRegistry
     /// </summary>
     public async Task CancelSessionAsync(McpServer session, string message)
     {
-        var calls = _calls.Values.Where(call => ReferenceEquals(call.Session, session)).ToList();
+        var key = KeyOf(session);
+        var calls = _calls.Where(entry => entry.Key.Session == key).Select(entry => entry.Value).ToList();
         if (calls.Count == 0) return;
         LogCancellingSession(calls.Count, message);
         foreach (var call in calls) await call.CancelJobAsync(_jobs, message).ConfigureAwait(false);
@@ -72,7 +75,10 @@ internal sealed partial class McpCallRegistry
         }
     }
 
-    internal void Remove(McpCall call) => _calls.TryRemove(new KeyValuePair<(McpServer, RequestId), McpCall>((call.Session, call.RequestId), call));
+    internal void Remove(McpCall call) =>
+        _calls.TryRemove(new KeyValuePair<(string, RequestId), McpCall>((KeyOf(call.Session), call.RequestId), call));
+
+    private static string KeyOf(McpServer session) => session.SessionId ?? "";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The MCP client cancelled request {RequestId} (job {JobId}): {Reason}")]
     private partial void LogCancelNotified(RequestId requestId, string? jobId, string? reason);
