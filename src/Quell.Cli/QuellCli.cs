@@ -13,6 +13,7 @@ internal static class QuellCli
         root.Subcommands.Add(AnalyzeCsvCommand.Create());
         root.Subcommands.Add(JobsCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(McpCommand.Create());
         return root;
     }
 

@@ -32,7 +32,7 @@ internal sealed class StoreJobsClient(EmbeddedRuntime runtime) : IJobsClient
         {
             throw new CliException($"There is no Quell data directory at '{dataDirectory}'. Give the --data of quell serve or quell analyze-csv, or --server URL.");
         }
-        var runtime = EmbeddedRuntime.Create(dataDirectory, readOnly);
+        var runtime = EmbeddedRuntime.Create(dataDirectory, readOnly: readOnly);
         runtime.OpenStore();
         return new StoreJobsClient(runtime);
     }

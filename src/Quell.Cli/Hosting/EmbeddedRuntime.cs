@@ -24,6 +24,9 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
 
     public IJobStore Store => _host.Services.GetRequiredService<IJobStore>();
 
+    /// <summary>The host's services, for surfaces served from the same container (<c>quell mcp</c>).</summary>
+    public IServiceProvider Services => _host.Services;
+
     /// <summary>
     /// Opens the store now, so that a data directory another process holds (the SQLite store allows one process
     /// per directory) is reported as such, with what to do instead.
@@ -40,8 +43,11 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
         }
     }
 
-    /// <summary>A runtime over the data directory; <paramref name="readOnly"/> only reads, beside a running server.</summary>
-    public static EmbeddedRuntime Create(string dataDirectory, bool readOnly = false)
+    /// <summary>A runtime over the data directory.</summary>
+    /// <param name="dataDirectory">The data directory whose store is opened.</param>
+    /// <param name="configure">Adds services (and logging) to the host after the runtime's own.</param>
+    /// <param name="readOnly">Only read the store, which works beside a running server.</param>
+    public static EmbeddedRuntime Create(string dataDirectory, Action<HostApplicationBuilder>? configure = null, bool readOnly = false)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         // Quell__* variables tune the runtime (lease duration, shutdown timeout), as they do for quell serve.
@@ -50,6 +56,7 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
         // The CLI handles Ctrl+C itself (cancel the job first); the host must not stop on its own.
         builder.Services.AddSingleton<IHostLifetime, ManualLifetime>();
         builder.Services.AddQuell(quell => quell.AddJobTypes().UseDataDirectory(dataDirectory, readOnly));
+        configure?.Invoke(builder);
         return new EmbeddedRuntime(builder.Build());
     }
 

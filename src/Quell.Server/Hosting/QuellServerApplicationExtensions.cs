@@ -18,6 +18,8 @@ internal static class QuellServerApplicationExtensions
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapGroup("/api").RequireAuthorization().MapJobEndpoints();
+        // MCP (Streamable HTTP) behind the same API keys; tool calls act for the key's owner.
+        app.MapMcp("/mcp").RequireAuthorization();
         return app;
     }
 }

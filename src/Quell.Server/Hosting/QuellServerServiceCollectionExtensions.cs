@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Quell.Csv;
 using Quell.Hosting;
+using Quell.Mcp.Hosting;
 using Quell.Server.Auth;
 using Quell.Server.Errors;
 using Quell.Server.Serialization;
@@ -47,6 +48,13 @@ internal static class QuellServerServiceCollectionExtensions
             {
                 UseDefaultStore(quell);
             }
+        });
+        services.AddQuellMcpServer().WithHttpTransport(http =>
+        {
+            // A deleted or expired session cancels the jobs its client left running ("client disconnected").
+#pragma warning disable MCPEXP002 // RunSessionHandler is experimental; it is the SDK's only hook at the end of a session.
+            http.RunSessionHandler = (_, session, cancellationToken) => QuellMcpSessions.RunAsync(session, cancellationToken);
+#pragma warning restore MCPEXP002
         });
         services.AddOptions<CsvAnalyzeOptions>().BindConfiguration(CsvAnalyzeOptions.SectionName)
             .Configure<IOptions<QuellOptions>>((csv, runtime) =>

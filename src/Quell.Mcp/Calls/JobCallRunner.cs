@@ -1,0 +1,81 @@
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Quell.Events;
+using Quell.Jobs;
+using Quell.Mcp.Progress;
+
+namespace Quell.Mcp.Calls;
+
+/// <summary>
+/// Runs one job for one <c>tools/call</c>: submits it, relays its progress to the request's progress token, and
+/// returns the job once it is terminal. When the request's token fires (<c>notifications/cancelled</c>, or the
+/// session closing) the job is cancelled with <c>user_requested</c> and the runner waits for its terminal event, so
+/// that the partial results are in the history, before it throws <see cref="OperationCanceledException"/>; the SDK
+/// then sends no response (basic/utilities/cancellation).
+/// </summary>
+internal sealed class JobCallRunner(IJobService jobs, McpCallRegistry calls, TimeProvider time)
+{
+    /// <summary>The message of a cancel the client asked for without giving a reason.</summary>
+    public const string DefaultCancelMessage = "Cancelled by the MCP client";
+
+    /// <summary>The message of a cancel caused by the client going away.</summary>
+    public const string DisconnectMessage = "client disconnected";
+
+    public async Task<JobRecord> RunAsync(RequestContext<CallToolRequestParams> request, JobSubmission submission, CancellationToken cancellationToken)
+    {
+        using var call = calls.Begin(request.Server, request.JsonRpcRequest.Id, submission.Owner);
+        var job = await jobs.SubmitAsync(submission, cancellationToken).ConfigureAwait(false);
+        call.JobId = job.Id;
+
+        var relay = request.Params?.ProgressToken is { } token ? new ProgressRelay(request.Server, token, time) : null;
+        // The watch ends with the job's terminal event; this only bounds the wait once a cancel was requested.
+        using var watchLimit = new CancellationTokenSource();
+        using (cancellationToken.Register(() => OnCancelled(call, watchLimit)))
+        {
+            await WatchAsync(job.Id, submission.Owner, relay, watchLimit.Token, cancellationToken).ConfigureAwait(false);
+        }
+
+        var finished = await jobs.GetAsync(job.Id, submission.Owner, CancellationToken.None).ConfigureAwait(false) ?? job;
+        cancellationToken.ThrowIfCancellationRequested();
+        if (relay is not null && finished.Status == JobStatus.Completed)
+        {
+            await relay.CompleteAsync(finished.Progress?.Current, "Completed", cancellationToken).ConfigureAwait(false);
+        }
+        return finished;
+    }
+
+    private async Task WatchAsync(
+        string jobId, string owner, ProgressRelay? relay, CancellationToken watchLimit, CancellationToken requestToken)
+    {
+        try
+        {
+            await foreach (var e in jobs.WatchAsync(jobId, owner, afterSeq: 0, includeTransient: relay is not null, watchLimit)
+                               .ConfigureAwait(false))
+            {
+                if (JobEventTypes.IsTerminal(e.Type)) return;
+                if (relay is null || e.Type != JobEventTypes.Progress || requestToken.IsCancellationRequested) continue;
+                try
+                {
+                    await relay.ReportAsync(e.Data, requestToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (requestToken.IsCancellationRequested)
+                {
+                    // Cancelled while sending: keep watching until the job is terminal.
+                }
+            }
+        }
+        catch (OperationCanceledException) when (watchLimit.IsCancellationRequested)
+        {
+            // The job did not stop within the limit; the caller reports what the store says.
+        }
+    }
+
+    private void OnCancelled(McpCall call, CancellationTokenSource watchLimit)
+    {
+        watchLimit.CancelAfter(McpCallRegistry.StopWait);
+        // When the process is stopping, the runtime cancels the job itself (system_shutdown).
+        if (calls.IsShuttingDown && !call.CancelNotified) return;
+        var message = call.CancelNotified ? call.CancelReason ?? DefaultCancelMessage : DisconnectMessage;
+        _ = call.CancelJobAsync(jobs, message);
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quell.Mcp.Calls;
+using Quell.Mcp.Tools;
+
+namespace Quell.Mcp.Hosting;
+
+/// <summary>Adds Quell's tools to an MCP server.</summary>
+public static class QuellMcpServerBuilderExtensions
+{
+    /// <summary>
+    /// Adds <c>analyze_csv</c>, <c>list_jobs</c>, <c>get_job</c>, <c>cancel_job</c> and <c>get_partial_results</c>
+    /// over the Quell runtime registered in the same container (<c>services.AddQuell(...)</c>), with progress
+    /// notifications and cancellation: <c>services.AddMcpServer().WithStdioServerTransport().WithQuellTools()</c>.
+    /// </summary>
+    public static IMcpServerBuilder WithQuellTools(this IMcpServerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<McpCallRegistry>();
+        builder.Services.TryAddSingleton<JobCallRunner>();
+        return builder
+            .WithTools<AnalyzeCsvTool>()
+            .WithTools<JobTools>()
+            .WithMessageFilters(filters => filters.AddIncomingFilter(CancelNotificationFilter.Create));
+    }
+}
