@@ -15,6 +15,8 @@ internal sealed class FinishJobOperation : WriteOperation<bool>
                         partial_results = COALESCE($partial_results, partial_results),
                         lease_owner = NULL, lease_expires_at = NULL
         WHERE id = $id AND status NOT IN {JobRows.TerminalStatuses}
+          AND ($status <> 'cancelled' OR cancellation IS NOT NULL)
+        RETURNING cancellation
         """;
 
     private const string DefaultError = "The job failed.";
@@ -34,33 +36,47 @@ internal sealed class FinishJobOperation : WriteOperation<bool>
     public override void Execute(WriteContext context)
     {
         Result = false;
-        if (JobLookup.FindState(context, _finish.JobId) is not { } state || state.Status.IsTerminal()) return;
-        if (_finish.Status == JobStatus.Cancelled && state.Cancellation is null)
+        var error = _finish.Status == JobStatus.Failed ? _finish.Error ?? DefaultError : _finish.Error;
+        // One statement on the hot path: the conditional update returns the cancel request it kept.
+        string? cancellationJson;
+        using (var row = context.WriteReturning(context.Command(Finish)
+                   .Bind("$id", _finish.JobId)
+                   .Bind("$status", _finish.Status.ToWireName())
+                   .Bind("$finished_at", SqliteValues.ToUnixMs(_finish.Time))
+                   .Bind("$result", _result)
+                   .Bind("$error", SqliteValues.ToDb(error))
+                   .Bind("$partial_results", _partial)))
+        {
+            if (!row.Read())
+            {
+                ThrowIfCancelledWithoutRequest(context);
+                return; // unknown or already terminal: the first finisher won
+            }
+            cancellationJson = JobRows.GetStringOrNull(row, 0);
+        }
+        var cancellation = SqliteValues.Parse(cancellationJson, QuellJson.Cancellation);
+
+        // A job that was not terminal and had a durable cancel request was cancelling (a pending one is cancelled
+        // at request time), so a completed or failed finish means the job won the race: say so first.
+        if (cancellation is not null && _finish.Status != JobStatus.Cancelled)
+        {
+            var message = _finish.Status == JobStatus.Completed ? "Job already completed" : "Job already failed";
+            context.AppendEvent(_finish.JobId, JobEventTypes.CancelFailed, _finish.Time,
+                JobEventData.CancelFailed(message, cancellation));
+        }
+        AppendTerminalEvent(context, cancellation, error);
+        Result = true;
+    }
+
+    private void ThrowIfCancelledWithoutRequest(WriteContext context)
+    {
+        if (_finish.Status != JobStatus.Cancelled) return;
+        if (JobLookup.FindState(context, _finish.JobId) is { } state && !state.Status.IsTerminal() && state.Cancellation is null)
         {
             throw new InvalidOperationException(
                 $"Job '{_finish.JobId}' cannot finish as cancelled: no cancel was requested. " +
                 "Request the cancel first (RequestCancelAsync) or finish it as failed.");
         }
-
-        var error = _finish.Status == JobStatus.Failed ? _finish.Error ?? DefaultError : _finish.Error;
-        var changed = context.Write(context.Command(Finish)
-            .Bind("$id", _finish.JobId)
-            .Bind("$status", _finish.Status.ToWireName())
-            .Bind("$finished_at", SqliteValues.ToUnixMs(_finish.Time))
-            .Bind("$result", _result)
-            .Bind("$error", SqliteValues.ToDb(error))
-            .Bind("$partial_results", _partial));
-        if (changed == 0) return;
-
-        if (state.Status == JobStatus.Cancelling && _finish.Status != JobStatus.Cancelled)
-        {
-            // The job won the race against its cancel: say so before the terminal event.
-            var message = _finish.Status == JobStatus.Completed ? "Job already completed" : "Job already failed";
-            context.AppendEvent(_finish.JobId, JobEventTypes.CancelFailed, _finish.Time,
-                JobEventData.CancelFailed(message, state.Cancellation));
-        }
-        AppendTerminalEvent(context, state.Cancellation, error);
-        Result = true;
     }
 
     private void AppendTerminalEvent(WriteContext context, CancellationInfo? cancellation, string? error)
