@@ -23,6 +23,8 @@ internal sealed class PurgeFinishedOperation : WriteOperation<int>
 
     public override void Execute(WriteContext context)
     {
+        context.FlushEvents(); // events appended earlier in this batch must be deleted with their jobs, not after
+
         // Children first: the job rows are what the other two statements select by.
         context.Write(context.Command(DeleteEvents).Bind("$before", _before));
         context.Write(context.Command(DeleteDependencies).Bind("$before", _before));

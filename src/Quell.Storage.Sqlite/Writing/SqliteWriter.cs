@@ -29,7 +29,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         _checkpointer = checkpointer;
         _connection = connection;
         _statements = new PreparedStatements(connection);
-        _context = new WriteContext(_statements, lastSeq);
+        _context = new WriteContext(connection, _statements, lastSeq);
         _bus = bus;
         _maxBatchSize = maxBatchSize;
         _logger = logger;
@@ -49,6 +49,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
         await _checkpointer.DisposeAsync().ConfigureAwait(false);
+        _context.Dispose();
         _statements.Dispose();
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
@@ -117,6 +118,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
                 return false;
             }
         }
+        _context.FlushEvents();
         Execute("COMMIT");
         _context.Committed();
         _checkpointer.Committed();

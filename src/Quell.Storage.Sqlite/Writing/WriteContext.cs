@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Quell.Events;
@@ -9,18 +11,23 @@ namespace Quell.Storage.Sqlite.Writing;
 /// numbers are assigned here, in memory, because only this writer appends; they are committed with the batch
 /// or forgotten with it.
 /// </summary>
-internal sealed class WriteContext
+internal sealed class WriteContext : IDisposable
 {
-    private const string InsertEvent =
-        "INSERT INTO events (seq, job_id, type, time, data) VALUES ($seq, $job_id, $type, $time, $data)";
+    /// <summary>Rows per multi-row event insert; the rest of a batch goes one row per statement.</summary>
+    private const int EventChunk = 32;
 
     private readonly PreparedStatements _statements;
+    private readonly SqliteConnection _connection;
+    private readonly List<PendingEvent> _pending = [];
+    private SqliteCommand? _insertEvents;
+    private SqliteCommand? _insertEvent;
     private readonly List<JobEvent> _events = [];
     private long _committedSeq;
     private long _seq;
 
-    public WriteContext(PreparedStatements statements, long lastSeq)
+    public WriteContext(SqliteConnection connection, PreparedStatements statements, long lastSeq)
     {
+        _connection = connection;
         _statements = statements;
         _committedSeq = lastSeq;
         _seq = lastSeq;
@@ -49,26 +56,77 @@ internal sealed class WriteContext
         return command.ExecuteReader();
     }
 
-    /// <summary>Appends an event and returns it as it will be published.</summary>
+    /// <summary>
+    /// Appends an event and returns it as it will be published. The row is written with the batch's other events
+    /// just before commit (<see cref="FlushEvents"/>), several rows per statement: events are most of the rows a
+    /// job writes, and one statement per row was most of the writer's time.
+    /// </summary>
     public JobEvent AppendEvent(string jobId, string type, DateTimeOffset time, JsonElement data, string? rawData = null)
     {
         var seq = _seq + 1;
         var ms = SqliteValues.ToUnixMs(time);
-        Write(Command(InsertEvent)
-            .Bind("$seq", seq)
-            .Bind("$job_id", jobId)
-            .Bind("$type", type)
-            .Bind("$time", ms)
-            .Bind("$data", rawData ?? data.GetRawText()));
+        _pending.Add(new PendingEvent(seq, jobId, type, ms, rawData ?? data.GetRawText()));
+        OperationWrites++;
         _seq = seq;
         var appended = new JobEvent(seq, jobId, type, SqliteValues.FromUnixMs(ms), data);
         _events.Add(appended);
         return appended;
     }
 
+    /// <summary>Writes the events appended so far. Runs before commit, and before anything that reads or deletes events.</summary>
+    public void FlushEvents()
+    {
+        var next = 0;
+        while (next < _pending.Count)
+        {
+            var rows = _pending.Count - next >= EventChunk ? EventChunk : 1;
+            var command = rows == EventChunk ? _insertEvents ??= CreateInsertEvents(EventChunk) : _insertEvent ??= CreateInsertEvents(1);
+            for (var r = 0; r < rows; r++)
+            {
+                var e = _pending[next + r];
+                var p = r * 5;
+                command.Parameters[p].Value = e.Seq;
+                command.Parameters[p + 1].Value = e.JobId;
+                command.Parameters[p + 2].Value = e.Type;
+                command.Parameters[p + 3].Value = e.TimeMs;
+                command.Parameters[p + 4].Value = e.Data;
+            }
+            command.ExecuteNonQuery();
+            next += rows;
+        }
+        _pending.Clear();
+    }
+
+    private SqliteCommand CreateInsertEvents(int rows)
+    {
+        var command = _connection.CreateCommand();
+        var values = new StringBuilder();
+        for (var r = 0; r < rows; r++)
+        {
+            if (r > 0) values.Append(", ");
+            values.Append(CultureInfo.InvariantCulture, $"($s{r}, $j{r}, $t{r}, $m{r}, $d{r})");
+            foreach (var name in new[] { "$s", "$j", "$t", "$m", "$d" })
+            {
+                command.Parameters.Add(new SqliteParameter(name + r.ToString(CultureInfo.InvariantCulture), DBNull.Value));
+            }
+        }
+        command.CommandText = "INSERT INTO events (seq, job_id, type, time, data) VALUES " + values;
+        command.Prepare();
+        return command;
+    }
+
+    public void Dispose()
+    {
+        _insertEvents?.Dispose();
+        _insertEvent?.Dispose();
+    }
+
+    private readonly record struct PendingEvent(long Seq, string JobId, string Type, long TimeMs, string Data);
+
     internal void BeginBatch()
     {
         _events.Clear();
+        _pending.Clear();
         _seq = _committedSeq;
     }
 
