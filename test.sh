@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test in the solution and ends with one summary line: "N passed, N failed, N skipped".
+# Runs every test in the solution, then the MCP conformance suite (Node; QUELL_SKIP_CONFORMANCE=1 skips it), and ends
+# with one summary line adding both: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")"
 # Build everything first (the benchmarks too, which `dotnet test` alone would skip), warnings as errors.
@@ -8,13 +9,37 @@ log=$(mktemp)
 dotnet test Quell.slnx -c Release --nologo --no-build "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 # dotnet test prints one "Passed!/Failed! - Failed: a, Passed: b, Skipped: c, Total: d" line per test assembly.
-summary=$(grep -E '(Passed|Failed)!? +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+' "$log" |
+counts=$(grep -E '(Passed|Failed)!? +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+' "$log" |
   sed -E 's/.*Failed: +([0-9]+), +Passed: +([0-9]+), +Skipped: +([0-9]+).*/\1 \2 \3/' |
-  awk '{f+=$1; p+=$2; s+=$3} END {printf "%d passed, %d failed, %d skipped\n", p, f, s}')
+  awk '{f+=$1; p+=$2; s+=$3} END {printf "%d %d %d\n", p, f, s}')
+read -r passed failed skipped <<<"$counts"
+
+# MCP conformance suite: the official TypeScript SDK client against `quell mcp` and `/mcp` (tests/conformance/mcp).
+conf=tests/conformance/mcp
+dll="$PWD/src/Quell.Cli/bin/Release/net10.0/quell.dll"
+node_status=0
+if [ -z "${QUELL_SKIP_CONFORMANCE:-}" ]; then
+  # npm ci only when node_modules is missing or older than the lock file.
+  if [ ! -d "$conf/node_modules" ] || [ "$conf/package-lock.json" -nt "$conf/node_modules" ]; then
+    (cd "$conf" && npm ci --no-audit --no-fund) || node_status=1
+  fi
+  if [ "$node_status" -eq 0 ]; then
+    (cd "$conf" && QUELL_DLL="$dll" node --test) 2>&1 | tee "$log"
+    node_status=${PIPESTATUS[0]}
+    # node --test ends with "# pass N", "# fail N", "# skipped N", "# todo N" (todo: known bugs, counted as skipped).
+    node_count() { grep -E "^# $1 [0-9]+$" "$log" | tail -n 1 | awk '{print $3}'; }
+    np=$(node_count pass); nf=$(node_count fail); ns=$(node_count skipped); nt=$(node_count todo)
+    if [ -z "$np" ] || [ -z "$nf" ]; then echo "The conformance run printed no summary." >&2; node_status=1; fi
+    passed=$((passed + ${np:-0})); failed=$((failed + ${nf:-0})); skipped=$((skipped + ${ns:-0} + ${nt:-0}))
+  fi
+  [ "$node_status" -ne 0 ] && [ "${nf:-0}" -eq 0 ] && failed=$((failed + 1))
+fi
 rm -f "$log"
+summary="$passed passed, $failed failed, $skipped skipped"
 echo "$summary"
-if [ "$status" -eq 0 ] && [[ "$summary" == 0\ passed* ]]; then
+if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
   echo "No test ran." >&2
   exit 1
 fi
-exit "$status"
+[ "$status" -ne 0 ] && exit "$status"
+exit "$node_status"
