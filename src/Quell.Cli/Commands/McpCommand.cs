@@ -20,6 +20,7 @@ internal static class McpCommand
     {
         var data = CliOptions.Data("The data directory whose store the jobs are recorded in.");
         var command = new Command("mcp", "Serve jobs as MCP tools over standard input and output, for MCP clients.") { data };
+        command.Subcommands.Add(McpCallCommand.Create());
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var runtime = EmbeddedRuntime.Create(parseResult.GetValue(data)!, ConfigureHost);

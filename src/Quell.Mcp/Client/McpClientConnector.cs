@@ -1,0 +1,50 @@
+using ModelContextProtocol.Client;
+
+namespace Quell.Mcp.Client;
+
+/// <summary>Connects the SDK's <see cref="McpClient"/> to an MCP server, pinned to the revision Quell serves.</summary>
+public static class McpClientConnector
+{
+    /// <summary>
+    /// The protocol revision Quell targets. The SDK's default (2.3.1) is a later draft in which <c>ping</c> no longer exists.
+    /// </summary>
+    public const string ProtocolVersion = "2025-11-25";
+
+    /// <summary>Starts <paramref name="command"/> as a child process and connects to it over stdio.</summary>
+    /// <param name="command">The program to start.</param>
+    /// <param name="arguments">Its arguments.</param>
+    /// <param name="standardErrorLine">Receives each line the child writes to standard error; null to drop them.</param>
+    /// <param name="cancellationToken">Cancels the connection attempt.</param>
+    public static Task<McpClient> ConnectStdioAsync(
+        string command, IReadOnlyList<string> arguments, Action<string>? standardErrorLine = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(command);
+        ArgumentNullException.ThrowIfNull(arguments);
+        var transport = new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Name = Path.GetFileName(command),
+            Command = command,
+            Arguments = [.. arguments],
+            StandardErrorLines = standardErrorLine,
+            // A Quell server that loses its client cancels that client's jobs and waits for them to stop.
+            ShutdownTimeout = TimeSpan.FromSeconds(30),
+        });
+        return ConnectAsync(transport, cancellationToken);
+    }
+
+    /// <summary>Connects to a Streamable HTTP endpoint (such as <c>/mcp</c> of <c>quell serve</c>).</summary>
+    /// <param name="endpoint">The endpoint's URL.</param>
+    /// <param name="apiKey">Sent as <c>Authorization: Bearer</c> when given.</param>
+    /// <param name="cancellationToken">Cancels the connection attempt.</param>
+    public static Task<McpClient> ConnectHttpAsync(Uri endpoint, string? apiKey = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var options = new HttpClientTransportOptions { Endpoint = endpoint, Name = endpoint.Host };
+        if (apiKey is not null) options.AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = $"Bearer {apiKey}" };
+        return ConnectAsync(new HttpClientTransport(options), cancellationToken);
+    }
+
+    private static async Task<McpClient> ConnectAsync(IClientTransport transport, CancellationToken cancellationToken) =>
+        await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = ProtocolVersion }, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+}
