@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Quell.Cli.Tests.Infrastructure;
 
@@ -19,17 +18,15 @@ public sealed partial class AnalyzeCsvInterruptTests(BigCsvFixture big) : IDispo
     [Fact]
     public async Task First_ctrl_c_cancels_the_job_as_user_requested_and_prints_its_partial_results()
     {
-        using var script = StartUnderTerminal($"dotnet '{Infrastructure.Quell.Dll}' analyze-csv '{big.Path}' --data '{Data}'");
-        var output = new ProcessOutput(script);
-        var jobId = (await output.WaitForAsync(JobLine(), Generous, script)).Groups["id"].Value;
-        await output.WaitForAsync(RowsSeen(), Generous, script);
+        using var terminal = PseudoTerminal.Start($"dotnet '{Infrastructure.Quell.Dll}' analyze-csv '{big.Path}' --data '{Data}'");
+        var output = terminal.Output;
+        var jobId = (await output.WaitForAsync(JobLine(), Generous, terminal.Process)).Groups["id"].Value;
+        await output.WaitForAsync(RowsSeen(), Generous, terminal.Process);
 
-        await script.StandardInput.WriteAsync('\u0003');
-        await script.StandardInput.FlushAsync();
+        await terminal.PressCtrlCAsync();
 
-        using (var exit = new CancellationTokenSource(Generous)) await script.WaitForExitAsync(exit.Token);
-        await output.CompletedAsync();
-        Assert.True(script.ExitCode == 130, $"exit {script.ExitCode}\n{output.Text}");
+        var exitCode = await terminal.WaitForExitAsync(Generous);
+        Assert.True(exitCode == 130, $"exit {exitCode}\n{output.Text}");
         Assert.Contains("cancelled", output.Text);
         Assert.Contains("Partial results", output.Text);
 
@@ -45,22 +42,6 @@ public sealed partial class AnalyzeCsvInterruptTests(BigCsvFixture big) : IDispo
         var partial = Json.Parse(results.Stdout);
         Assert.InRange(partial.Long("completedItems"), 1, BigCsvFixture.Rows - 1);
         Assert.Equal("partial", partial.Text("status"));
-    }
-
-    private static Process StartUnderTerminal(string command)
-    {
-        var info = new ProcessStartInfo("script")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        // -q quiet, -f flush at once, -e pass the child's exit code through, -c the command; no typescript file.
-        foreach (var arg in new[] { "-qfec", command, "/dev/null" }) info.ArgumentList.Add(arg);
-        info.Environment["TERM"] = "xterm-256color";
-        info.Environment["COLUMNS"] = "160";
-        return Process.Start(info)!;
     }
 
     [GeneratedRegex(@"Job (?<id>[0-9a-f]{32}): analysing")]

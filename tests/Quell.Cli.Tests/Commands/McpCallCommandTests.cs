@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Quell.Cli.Tests.Infrastructure;
 
@@ -22,16 +21,14 @@ public sealed partial class McpCallCommandTests(BigCsvFixture big) : IDisposable
     public async Task Ctrl_c_sends_the_cancel_and_the_job_stops_as_user_requested()
     {
         var args = $$"""{"paths":["{{big.Path}}"]}""";
-        using var script = StartUnderTerminal($"dotnet '{Infrastructure.Quell.Dll}' mcp call --command \"{Server}\" analyze_csv --args '{args}'");
-        var output = new ProcessOutput(script);
-        await output.WaitForAsync(RowsSeen(), Generous, script);
+        using var terminal = PseudoTerminal.Start($"dotnet '{Infrastructure.Quell.Dll}' mcp call --command \"{Server}\" analyze_csv --args '{args}'");
+        var output = terminal.Output;
+        await output.WaitForAsync(RowsSeen(), Generous, terminal.Process);
 
-        await script.StandardInput.WriteAsync('\u0003');
-        await script.StandardInput.FlushAsync();
+        await terminal.PressCtrlCAsync();
 
-        using (var exit = new CancellationTokenSource(Generous)) await script.WaitForExitAsync(exit.Token);
-        await output.CompletedAsync();
-        Assert.True(script.ExitCode == 130, $"exit {script.ExitCode}\n{output.Text}");
+        var exitCode = await terminal.WaitForExitAsync(Generous);
+        Assert.True(exitCode == 130, $"exit {exitCode}\n{output.Text}");
         Assert.Contains("cancelled (Cancelled from the terminal (Ctrl+C))", output.Text);
         var jobId = JobCancelled().Match(output.Text) is { Success: true } match ? match.Groups["id"].Value : throw new Xunit.Sdk.XunitException(output.Text);
         Assert.Contains("Partial results", output.Text);
@@ -81,23 +78,6 @@ public sealed partial class McpCallCommandTests(BigCsvFixture big) : IDisposable
 
         var neither = await Infrastructure.Quell.RunAsync("mcp", "call", "list_jobs");
         Assert.Equal(2, neither.ExitCode);
-    }
-
-    private static Process StartUnderTerminal(string command)
-    {
-        var info = new ProcessStartInfo("script")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        // -q quiet, -f flush at once, -e pass the child's exit code through, -c the command; no typescript file.
-        foreach (var arg in new[] { "-qfec", command, "/dev/null" }) info.ArgumentList.Add(arg);
-        info.Environment["TERM"] = "xterm-256color";
-        info.Environment["COLUMNS"] = "160";
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        return Process.Start(info)!;
     }
 
     // The live bar's description, the job's message "big.csv: 1,234 rows", once some rows are done.

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+
+namespace Quell.Cli.Tests.Infrastructure;
+
+/// <summary>
+/// A command run under a real pseudo-terminal (util-linux <c>script</c>). Typing Ctrl+C into it makes the terminal
+/// driver send SIGINT to the foreground process group, exactly as it does for a person.
+/// </summary>
+internal sealed class PseudoTerminal : IDisposable
+{
+    private PseudoTerminal(Process process)
+    {
+        Process = process;
+        Output = new ProcessOutput(process);
+    }
+
+    public Process Process { get; }
+
+    public ProcessOutput Output { get; }
+
+    public static PseudoTerminal Start(string command)
+    {
+        var info = new ProcessStartInfo("script")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        // -q quiet, -f flush at once, -e pass the child's exit code through, -c the command; no typescript file.
+        foreach (var arg in new[] { "-qfec", command, "/dev/null" }) info.ArgumentList.Add(arg);
+        info.Environment["TERM"] = "xterm-256color";
+        info.Environment["COLUMNS"] = "160";
+        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        return new PseudoTerminal(Process.Start(info)!);
+    }
+
+    public async Task PressCtrlCAsync()
+    {
+        await Process.StandardInput.WriteAsync('\u0003');
+        await Process.StandardInput.FlushAsync();
+    }
+
+    /// <summary>Waits for the command to end and all its output to be read; returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using (var exit = new CancellationTokenSource(timeout)) await Process.WaitForExitAsync(exit.Token);
+        await Output.CompletedAsync();
+        return Process.ExitCode;
+    }
+
+    public void Dispose() => Process.Dispose();
+}
