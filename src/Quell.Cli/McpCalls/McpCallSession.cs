@@ -125,23 +125,28 @@ internal sealed class McpCallSession(McpClient client, IAnsiConsole console, boo
 
     private async Task<string?> FindCancelledJobAsync(string? reason)
     {
-        // The job reaches 'cancelled' at its next checkpoint, shortly after the notification.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        // The job reaches 'cancelled' at its next checkpoint, shortly after the notification; a loaded or cold
+        // machine can take seconds, so look for a while, then say what was seen.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var seen = "";
         while (DateTime.UtcNow < deadline)
         {
-            var page = await client.CallToolAsync("list_jobs", new Dictionary<string, object?> { ["status"] = "cancelled", ["limit"] = 20 })
+            var page = await client.CallToolAsync("list_jobs", new Dictionary<string, object?> { ["limit"] = 20 })
                 .ConfigureAwait(false);
             if (page.IsError is true || page.StructuredContent is not { } content) return null;
+            var summaries = new List<string>();
             foreach (var job in content.GetProperty("items").EnumerateArray())
             {
-                if (job.TryGetProperty("cancellation", out var c) && c.ValueKind == JsonValueKind.Object
-                    && c.TryGetProperty("message", out var m) && m.GetString() == reason)
-                {
-                    return job.GetProperty("id").GetString();
-                }
+                var status = job.GetProperty("status").GetString();
+                var message = job.TryGetProperty("cancellation", out var c) && c.ValueKind == JsonValueKind.Object
+                    && c.TryGetProperty("message", out var m) ? m.GetString() : null;
+                if (status == "cancelled" && message == reason) return job.GetProperty("id").GetString();
+                summaries.Add($"{job.GetProperty("id").GetString()} {status}{(message is null ? "" : $" ({message})")}");
             }
+            seen = string.Join("; ", summaries);
             await Task.Delay(200).ConfigureAwait(false);
         }
+        if (seen.Length > 0) await Console.Error.WriteLineAsync($"Jobs seen: {seen}").ConfigureAwait(false);
         return null;
     }
 
