@@ -7,7 +7,6 @@ namespace Quell.Runtime;
 internal sealed class ActiveJobs : IDisposable
 {
     private readonly ConcurrentDictionary<string, JobExecution> _running = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Task> _completions = new(StringComparer.Ordinal);
     // Capacity one, extra writes dropped: an auto-reset "there may be work" flag.
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
     {
@@ -31,19 +30,18 @@ internal sealed class ActiveJobs : IDisposable
 
     public void Add(JobExecution execution, Task completion)
     {
+        execution.Completion = completion;
         _running[execution.JobId] = execution;
-        _completions[execution.JobId] = completion;
     }
 
     public void Remove(string jobId)
     {
         _running.TryRemove(jobId, out _);
-        _completions.TryRemove(jobId, out _);
         Wake();
     }
 
     /// <summary>Tasks of every run still in progress.</summary>
-    public Task[] Completions => _completions.Values.ToArray();
+    public Task[] Completions => _running.Values.Select(execution => execution.Completion).ToArray();
 
     public void Wake() => _wake.Writer.TryWrite(true);
 

@@ -3,14 +3,13 @@ namespace Quell.Runtime;
 /// <summary>Cleanup actions of one job: run once, newest first, every error collected rather than thrown.</summary>
 internal sealed class CleanupStack
 {
-    private readonly Lock _lock = new();
     private List<Func<ValueTask>>? _actions;
     private bool _ran;
 
     public void Push(Func<ValueTask> action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        lock (_lock)
+        lock (this)
         {
             if (_ran) throw new InvalidOperationException("The job has already run its cleanup.");
             (_actions ??= []).Add(action);
@@ -21,7 +20,7 @@ internal sealed class CleanupStack
     public async Task<IReadOnlyList<Exception>> RunAsync()
     {
         List<Func<ValueTask>>? actions;
-        lock (_lock)
+        lock (this)
         {
             if (_ran) return [];
             _ran = true;

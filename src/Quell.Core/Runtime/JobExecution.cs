@@ -15,6 +15,7 @@ internal sealed class JobExecution : IDisposable
     private CancellationInfo? _cancellation;
     private List<NewJobEvent>? _pendingEvents;
     private ITimer? _timeout;
+    private SemaphoreSlim? _persistGate;
 
     public JobExecution(JobRecord job, JobTypeRegistration registration, CancellationToken shutdownToken)
     {
@@ -27,6 +28,9 @@ internal sealed class JobExecution : IDisposable
     public JobRecord Job { get; }
 
     public string JobId => Job.Id;
+
+    /// <summary>The run itself, for shutdown to wait on.</summary>
+    public Task Completion { get; set; } = Task.CompletedTask;
 
     public JobTypeRegistration Registration { get; }
 
@@ -49,7 +53,8 @@ internal sealed class JobExecution : IDisposable
     public int CheckpointVersion;
 
     /// <summary>Serializes the pump's writes with the final flush, so nothing is written after the terminal event.</summary>
-    public SemaphoreSlim PersistGate { get; } = new(1, 1);
+    // Created on first use: a waiting job that reports nothing never needs one (10,000 of them are measured).
+    public SemaphoreSlim PersistGate => LazyInitializer.EnsureInitialized(ref _persistGate, static () => new SemaphoreSlim(1, 1));
 
     /// <summary>Set under <see cref="PersistGate"/> once the final flush ran; the pump then leaves the job alone.</summary>
     public bool Flushed { get; set; }
@@ -103,7 +108,7 @@ internal sealed class JobExecution : IDisposable
     public void Dispose()
     {
         _timeout?.Dispose();
-        PersistGate.Dispose();
+        _persistGate?.Dispose();
         _cancel.Dispose();
     }
 }
