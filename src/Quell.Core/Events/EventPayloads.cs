@@ -6,7 +6,7 @@ namespace Quell.Events;
 
 // The data of each event type, as it is stored and sent. Tiny records kept together because they are one schema.
 
-internal sealed record CreatedPayload(string Type, string Owner, JsonElement Input, int? TimeoutSeconds, IReadOnlyList<string>? DependsOn);
+internal sealed record CreatedPayload(string Type, string Owner, JsonElement Input, int? TimeoutSeconds, IReadOnlyList<string>? DependsOn, string? ParentId);
 
 internal sealed record StartedPayload(int Attempt, string NodeId);
 

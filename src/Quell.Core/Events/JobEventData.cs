@@ -14,7 +14,7 @@ public static class JobEventData
 
     /// <summary><c>job.created</c>.</summary>
     public static JsonElement Created(NewJob job) => JsonSerializer.SerializeToElement(
-        new CreatedPayload(job.Type, job.Owner, job.Input, job.TimeoutSeconds, job.DependsOn.Count == 0 ? null : job.DependsOn),
+        new CreatedPayload(job.Type, job.Owner, job.Input, job.TimeoutSeconds, job.DependsOn.Count == 0 ? null : job.DependsOn, job.ParentId),
         Json.CreatedPayload);
 
     /// <summary><c>job.started</c>.</summary>

@@ -32,6 +32,20 @@ public static class JobEventTypes
     /// <summary>A retry-safe job left running by a dead process was put back in the queue.</summary>
     public const string Requeued = "job.requeued";
 
+    /// <summary>
+    /// Refuses event types that callers may not write: empty, longer than 64 characters, or in the runtime's
+    /// <c>job.</c> namespace.
+    /// </summary>
+    public static void ThrowIfReserved(string type)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(type);
+        if (type.Length > 64) throw new ArgumentException($"Event type '{type}' is longer than 64 characters.", nameof(type));
+        if (type.StartsWith("job.", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Event type '{type}' is reserved: 'job.' events are written by the runtime only.", nameof(type));
+        }
+    }
+
     /// <summary>True for the three events that end a job's history.</summary>
     public static bool IsTerminal(string type) => type is Cancelled or Completed or Failed;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Quell.Cancellation;
 
@@ -62,6 +63,13 @@ public interface IJobContext
     /// The request is recorded like any other; the next <see cref="Checkpoint"/> throws.
     /// </summary>
     void Cancel(CancellationReason reason, string message);
+
+    /// <summary>
+    /// Appends an event of the handler's own (such as a workflow's <c>task.*</c> events) to the job's history and
+    /// returns once it is durable, in order after everything the job recorded before. The type must not start
+    /// with <c>job.</c>, which the runtime reserves.
+    /// </summary>
+    Task EmitAsync(string type, JsonElement data, CancellationToken cancellationToken = default);
 
     /// <summary>A logger whose lines are also kept as <c>job.log</c> events.</summary>
     ILogger Log { get; }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Quell.Events;
 using Quell.Results;
 using Quell.Storage;
@@ -43,6 +44,13 @@ public interface IJobService
     IAsyncEnumerable<JobEvent> WatchAsync(
         string jobId, string? owner, long afterSeq = 0, bool includeTransient = false,
         CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Appends an event to a job's history from outside its handler (a workflow element's cancel request, say) and
+    /// returns once it is durable; watchers of the job see it like any other. False when the job is unknown or
+    /// foreign. The type must not start with <c>job.</c>.
+    /// </summary>
+    Task<bool> AppendEventAsync(string jobId, string? owner, string type, JsonElement data, CancellationToken cancellationToken = default);
 
     /// <summary>Waits until the job is terminal and returns it; null when unknown or foreign.</summary>
     Task<JobRecord?> WaitForCompletionAsync(string jobId, string? owner, CancellationToken cancellationToken = default);

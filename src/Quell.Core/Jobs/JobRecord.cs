@@ -37,6 +37,8 @@ public sealed record JobRecord
     /// <summary>Seconds the job may run before it is cancelled with <c>timeout</c>.</summary>
     public int? TimeoutSeconds { get; init; }
 
+    /// <summary>The job this one works for, if any (see <see cref="JobSubmission.ParentId"/>).</summary>
+    public string? ParentId { get; init; }
     /// <summary>Jobs that must complete before this one starts.</summary>
     public IReadOnlyList<string> DependsOn { get; init; } = [];
 

@@ -8,9 +8,16 @@ namespace Quell.Jobs;
 /// <param name="Owner">Who submits; only this owner sees and cancels the job.</param>
 /// <param name="TimeoutSeconds">Cancel with <c>timeout</c> after this many seconds of running.</param>
 /// <param name="DependsOn">Jobs that must complete first; if one fails or is cancelled, this one is cancelled with <c>dependency_failed</c>.</param>
+/// <param name="Id">
+/// The id to give the job instead of a generated one (1–128 letters, digits, <c>.</c>, <c>_</c>, <c>:</c>, <c>-</c>),
+/// for callers whose protocol names the work itself, such as an AG-UI <c>runId</c>. Refused if taken.
+/// </param>
+/// <param name="ParentId">The job this one works for (a workflow run's element, say); same owner only.</param>
 public sealed record JobSubmission(
     string Type,
     JsonElement Input,
     string Owner,
     int? TimeoutSeconds = null,
-    IReadOnlyList<string>? DependsOn = null);
+    IReadOnlyList<string>? DependsOn = null,
+    string? Id = null,
+    string? ParentId = null);

@@ -13,4 +13,10 @@ public enum JobSubmissionError
     InvalidTimeout,
     /// <summary>The host is shutting down and takes no new work.</summary>
     ShuttingDown,
+    /// <summary>The requested id is malformed.</summary>
+    InvalidId,
+    /// <summary>The requested id is already taken.</summary>
+    DuplicateId,
+    /// <summary><c>parentId</c> names no job of this owner.</summary>
+    UnknownParent,
 }

@@ -1,13 +1,16 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Quell.Cancellation;
+using Quell.Events;
 using Quell.Jobs;
+using Quell.Storage;
 
 namespace Quell.Runtime;
 
 /// <summary>The <see cref="IJobContext"/> handed to a handler: a thin view over its <see cref="JobExecution"/>.</summary>
 internal sealed class JobContext(
     JobExecution execution, ILogger log, TimeProvider timeProvider, string tempRoot,
-    Action<JobExecution, CancellationInfo> cancelSelf) : IJobContext
+    Action<JobExecution, CancellationInfo> cancelSelf, ProgressPump pump) : IJobContext
 {
     public string JobId => execution.JobId;
 
@@ -22,6 +25,12 @@ internal sealed class JobContext(
     public CancellationInfo? Cancellation => execution.Cancellation;
 
     public ILogger Log => log;
+
+    public Task EmitAsync(string type, JsonElement data, CancellationToken cancellationToken = default)
+    {
+        JobEventTypes.ThrowIfReserved(type);
+        return pump.EmitAsync(execution, new NewJobEvent(execution.JobId, type, timeProvider.GetUtcNow(), data.Clone()), cancellationToken);
+    }
 
     public void ReportProgress(long current, long? total = null, string? message = null) =>
         execution.Progress.Report(current, total, message);

@@ -105,7 +105,7 @@ internal sealed partial class JobExecutor(
         await using (scope.ConfigureAwait(false))
         {
             var logger = new JobLogger(loggers.CreateLogger("Quell.Jobs." + execution.Job.Type), execution, time);
-            var context = new JobContext(execution, logger, time, _tempRoot, CancelSelf);
+            var context = new JobContext(execution, logger, time, _tempRoot, CancelSelf, pump);
             try
             {
                 var result = await execution.Registration.Run(scope.ServiceProvider, execution.Job.Input, context).ConfigureAwait(false);

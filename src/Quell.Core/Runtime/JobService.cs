@@ -57,12 +57,30 @@ internal sealed partial class JobService : IJobService
         {
             throw new JobSubmissionException(JobSubmissionError.InvalidTimeout, $"timeoutSeconds must be between 1 and {MaxTimeoutSeconds}; it was {timeout}.");
         }
+        var id = submission.Id ?? Guid.CreateVersion7().ToString("N");
+        if (submission.Id is not null && !JobIds.IsValid(submission.Id))
+        {
+            throw new JobSubmissionException(JobSubmissionError.InvalidId,
+                $"Job id '{submission.Id}' is not valid: use 1-{JobIds.MaxLength} letters, digits, '.', '_', ':' or '-', starting with a letter or digit.");
+        }
         var dependsOn = (submission.DependsOn ?? []).Distinct(StringComparer.Ordinal).ToArray();
         var dependencies = await LoadDependenciesAsync(dependsOn, submission.Owner, cancellationToken).ConfigureAwait(false);
+        if (submission.ParentId is { } parentId && await GetAsync(parentId, submission.Owner, cancellationToken).ConfigureAwait(false) is null)
+        {
+            throw new JobSubmissionException(JobSubmissionError.UnknownParent, $"parentId '{parentId}' names no job of yours.");
+        }
 
-        var job = await _store.CreateAsync(new NewJob(
-            Guid.CreateVersion7().ToString("N"), submission.Type, submission.Owner, submission.Input.Clone(),
-            timeout, dependsOn, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        JobRecord job;
+        try
+        {
+            job = await _store.CreateAsync(new NewJob(
+                id, submission.Type, submission.Owner, submission.Input.Clone(),
+                timeout, dependsOn, _time.GetUtcNow(), submission.ParentId), cancellationToken).ConfigureAwait(false);
+        }
+        catch (DuplicateJobIdException)
+        {
+            throw new JobSubmissionException(JobSubmissionError.DuplicateId, $"A job with id '{id}' already exists; choose another id.");
+        }
 
         // A dependency that already failed will never complete: cancel now rather than wait forever. One that fails
         // after this check finds this job among its pending dependents (both go through the store in order).
@@ -190,6 +208,15 @@ internal sealed partial class JobService : IJobService
             return execution.Partial.Snapshot();
         }
         return await _store.GetPartialResultsAsync(jobId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> AppendEventAsync(
+        string jobId, string? owner, string type, JsonElement data, CancellationToken cancellationToken = default)
+    {
+        JobEventTypes.ThrowIfReserved(type);
+        if (await GetAsync(jobId, owner, cancellationToken).ConfigureAwait(false) is null) return false;
+        await _store.AppendAsync([new NewJobEvent(jobId, type, _time.GetUtcNow(), data.Clone())], cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     public async IAsyncEnumerable<JobEvent> WatchAsync(

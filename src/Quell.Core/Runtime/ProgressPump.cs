@@ -54,6 +54,30 @@ internal sealed partial class ProgressPump(
     /// <summary>The last write for a job: everything it reported, before its terminal event.</summary>
     public Task FlushAsync(JobExecution execution) => WriteAsync(execution, persist: true, final: true, CancellationToken.None);
 
+    /// <summary>
+    /// Makes one event of the handler's own durable now, after the events it queued before (log lines), so the
+    /// history keeps the order in which the handler produced them.
+    /// </summary>
+    public async Task EmitAsync(JobExecution execution, NewJobEvent jobEvent, CancellationToken cancellationToken)
+    {
+        await execution.PersistGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (execution.Flushed) throw new InvalidOperationException($"Job {execution.JobId} has finished; it can emit no more events.");
+            var pending = execution.TakePendingEvents();
+            if (pending is null) await store.AppendAsync([jobEvent], cancellationToken).ConfigureAwait(false);
+            else
+            {
+                pending.Add(jobEvent);
+                await store.AppendAsync(pending, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            execution.PersistGate.Release();
+        }
+    }
+
     private static bool HasUnsavedState(JobExecution execution) =>
         execution.Progress.Version != execution.PersistedProgressVersion
         || execution.Partial.Version != execution.PersistedPartialVersion

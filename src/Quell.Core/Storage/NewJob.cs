@@ -10,4 +10,5 @@ public sealed record NewJob(
     JsonElement Input,
     int? TimeoutSeconds,
     IReadOnlyList<string> DependsOn,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? ParentId = null);

@@ -25,6 +25,6 @@ internal static class Problems
             title: "Shutting down");
     }
 
-    public static ProblemHttpResult Conflict(string title, string detail, IDictionary<string, object?> extensions) =>
+    public static ProblemHttpResult Conflict(string title, string detail, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: title, extensions: extensions);
 }

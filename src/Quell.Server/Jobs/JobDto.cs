@@ -19,10 +19,11 @@ public sealed record JobDto(
     DateTimeOffset? FinishedAt,
     int? TimeoutSeconds,
     IReadOnlyList<string> DependsOn,
-    int Attempt)
+    int Attempt,
+    string? ParentId = null)
 {
     /// <summary>The document for a job.</summary>
     public static JobDto From(JobRecord job) => new(
         job.Id, job.Type, job.Status, job.Progress, job.Cancellation, job.Result, job.Error,
-        job.CreatedAt, job.StartedAt, job.FinishedAt, job.TimeoutSeconds, job.DependsOn, job.Attempt);
+        job.CreatedAt, job.StartedAt, job.FinishedAt, job.TimeoutSeconds, job.DependsOn, job.Attempt, job.ParentId);
 }

@@ -36,6 +36,10 @@ internal static class SubmitJob
         {
             return Problems.ShuttingDown(context);
         }
+        catch (JobSubmissionException e) when (e.Error == JobSubmissionError.DuplicateId)
+        {
+            return Problems.Conflict(Title(e.Error), e.Message);
+        }
         catch (JobSubmissionException e)
         {
             return Problems.BadRequest(Title(e.Error), e.Message);
@@ -57,6 +61,9 @@ internal static class SubmitJob
         JobSubmissionError.InvalidInput => "Invalid input",
         JobSubmissionError.UnknownDependency => "Unknown dependency",
         JobSubmissionError.InvalidTimeout => "Invalid timeout",
+        JobSubmissionError.InvalidId => "Invalid job id",
+        JobSubmissionError.DuplicateId => "Job id taken",
+        JobSubmissionError.UnknownParent => "Unknown parent job",
         _ => "Submission refused",
     };
 }

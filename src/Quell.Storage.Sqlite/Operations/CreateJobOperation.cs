@@ -10,8 +10,8 @@ namespace Quell.Storage.Sqlite.Operations;
 internal sealed class CreateJobOperation : WriteOperation<JobRecord>
 {
     private const string InsertJob = """
-        INSERT OR IGNORE INTO jobs (id, type, owner, status, input, timeout_seconds, depends_on, attempt, created_at)
-        VALUES ($id, $type, $owner, 'pending', $input, $timeout_seconds, $depends_on, 0, $created_at)
+        INSERT OR IGNORE INTO jobs (id, type, owner, status, input, timeout_seconds, depends_on, attempt, created_at, parent_id)
+        VALUES ($id, $type, $owner, 'pending', $input, $timeout_seconds, $depends_on, 0, $created_at, $parent_id)
         """;
 
     private const string InsertDependency =
@@ -41,8 +41,9 @@ internal sealed class CreateJobOperation : WriteOperation<JobRecord>
             .Bind("$input", _input)
             .Bind("$timeout_seconds", SqliteValues.ToDb(_job.TimeoutSeconds))
             .Bind("$depends_on", _dependsOn)
-            .Bind("$created_at", SqliteValues.ToUnixMs(_job.CreatedAt)));
-        if (inserted == 0) throw new InvalidOperationException($"A job with id '{_job.Id}' already exists.");
+            .Bind("$created_at", SqliteValues.ToUnixMs(_job.CreatedAt))
+            .Bind("$parent_id", SqliteValues.ToDb(_job.ParentId)));
+        if (inserted == 0) throw new DuplicateJobIdException(_job.Id);
 
         foreach (var dependency in _job.DependsOn)
         {
@@ -58,6 +59,7 @@ internal sealed class CreateJobOperation : WriteOperation<JobRecord>
             Input = _job.Input,
             TimeoutSeconds = _job.TimeoutSeconds,
             DependsOn = [.. _job.DependsOn],
+            ParentId = _job.ParentId,
             CreatedAt = SqliteValues.Truncate(_job.CreatedAt),
         };
     }

@@ -9,7 +9,7 @@ internal static class JobRows
 {
     public const string Columns =
         "id, type, owner, status, input, progress, cancellation, result, error, timeout_seconds, depends_on, " +
-        "attempt, created_at, started_at, finished_at";
+        "attempt, created_at, started_at, finished_at, parent_id";
 
     public const string TerminalStatuses = "('cancelled', 'completed', 'failed')";
 
@@ -30,6 +30,7 @@ internal static class JobRows
         CreatedAt = SqliteValues.FromUnixMs(row.GetInt64(12)),
         StartedAt = row.IsDBNull(13) ? null : SqliteValues.FromUnixMs(row.GetInt64(13)),
         FinishedAt = row.IsDBNull(14) ? null : SqliteValues.FromUnixMs(row.GetInt64(14)),
+        ParentId = GetStringOrNull(row, 15),
     };
 
     public static string? GetStringOrNull(SqliteDataReader row, int ordinal) =>

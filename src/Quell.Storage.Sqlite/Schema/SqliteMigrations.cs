@@ -52,5 +52,11 @@ internal static class SqliteMigrations
         );
         CREATE INDEX ix_events_job ON events (job_id, seq);
         """,
+
+        // 2: the job a job works for (workflow elements under their run).
+        """
+        ALTER TABLE jobs ADD COLUMN parent_id TEXT;
+        CREATE INDEX ix_jobs_parent ON jobs (parent_id) WHERE parent_id IS NOT NULL;
+        """,
     ];
 }

@@ -47,6 +47,14 @@ internal sealed class RecordingJobContext : IJobContext
 
     public ILogger Log => NullLogger.Instance;
 
+    public List<(string Type, System.Text.Json.JsonElement Data)> Emitted { get; } = [];
+
+    public Task EmitAsync(string type, System.Text.Json.JsonElement data, CancellationToken cancellationToken = default)
+    {
+        Emitted.Add((type, data.Clone()));
+        return Task.CompletedTask;
+    }
+
     public void ReportProgress(long current, long? total = null, string? message = null) => Progress.Add((current, total, message));
 
     public void Checkpoint(string name)

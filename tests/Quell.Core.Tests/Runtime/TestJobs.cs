@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Quell.Cancellation;
 using Quell.Hosting;
+using Microsoft.Extensions.Logging;
 using Quell.Jobs;
 
 namespace Quell.Core.Tests.Runtime;
@@ -16,6 +17,7 @@ public static class TestJobs
     public const string Cleanup = "test.cleanup";
     public const string Chatty = "test.chatty";
     public const string RetrySafe = "test.retry-safe";
+    public const string Emit = "test.emit";
 
     public static QuellBuilder AddTestJobs(this QuellBuilder quell) => quell
         .AddJob<StepsInput, int, StepsJob>(Steps)
@@ -25,7 +27,8 @@ public static class TestJobs
         .AddJob<EmptyInput, string, FailJob>(Fail)
         .AddJob<BudgetInput, int, BudgetJob>(Budget)
         .AddJob<CleanupInput, string, CleanupJob>(Cleanup)
-        .AddJob<ChattyInput, long, ChattyJob>(Chatty);
+        .AddJob<ChattyInput, long, ChattyJob>(Chatty)
+        .AddJob<StepsInput, int, EmitJob>(Emit);
 }
 
 public sealed record EmptyInput;
@@ -133,5 +136,19 @@ public sealed class ChattyJob : IJobHandler<ChattyInput, long>
             if (i % 100_000 == 0) await Task.Yield();
         }
         return input.Reports;
+    }
+}
+
+/// <summary>Writes a log line and a custom event per step, so tests can check their order in the history.</summary>
+public sealed class EmitJob : IJobHandler<StepsInput, int>
+{
+    public async Task<int> ExecuteAsync(StepsInput input, IJobContext context)
+    {
+        for (var i = 1; i <= input.Steps; i++)
+        {
+            context.Log.LogInformation("a step");
+            await context.EmitAsync("test.step", System.Text.Json.JsonSerializer.SerializeToElement(new { step = i }), context.CancellationToken);
+        }
+        return input.Steps;
     }
 }
