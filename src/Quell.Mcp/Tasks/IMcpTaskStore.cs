@@ -34,8 +34,13 @@ internal interface IMcpTaskStore
     /// <summary><c>tasks/get</c>: the task's current state.</summary>
     Task<McpTaskInfo> GetAsync(string taskId, string owner, CancellationToken cancellationToken);
 
-    /// <summary><c>tasks/result</c>: waits until the task is terminal, then returns what the tool call would have.</summary>
-    Task<(McpTaskInfo Task, CallToolResult Result)> GetResultAsync(string taskId, string owner, CancellationToken cancellationToken);
+    /// <summary>
+    /// <c>tasks/result</c>: waits until the task is terminal, then returns what the tool call would have. Meanwhile
+    /// <paramref name="requestView"/> (the request's own server view) takes the task's progress when the session
+    /// that created it cannot (see <see cref="TaskProgressForwarder"/>).
+    /// </summary>
+    Task<(McpTaskInfo Task, CallToolResult Result)> GetResultAsync(
+        string taskId, string owner, McpServer? requestView, CancellationToken cancellationToken);
 
     /// <summary><c>tasks/list</c>: the owner's tasks, newest first, a page at a time.</summary>
     Task<McpTaskPage> ListAsync(string owner, string? cursor, CancellationToken cancellationToken);

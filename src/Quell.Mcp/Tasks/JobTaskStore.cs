@@ -87,7 +87,7 @@ internal sealed class JobTaskStore : IMcpTaskStore
     }
 
     public void RelayProgress(string taskId, string owner, McpServer session, ProgressToken token) =>
-        _ = _forwarder.Start(session, token, taskId, owner);
+        _forwarder.Start(session, token, taskId, owner);
 
     public async Task<McpTaskInfo> GetAsync(string taskId, string owner, CancellationToken cancellationToken)
     {
@@ -95,9 +95,11 @@ internal sealed class JobTaskStore : IMcpTaskStore
         return McpTaskStatuses.ToTask(job, marker, PollIntervalMs);
     }
 
-    public async Task<(McpTaskInfo Task, CallToolResult Result)> GetResultAsync(string taskId, string owner, CancellationToken cancellationToken)
+    public async Task<(McpTaskInfo Task, CallToolResult Result)> GetResultAsync(
+        string taskId, string owner, McpServer? requestView, CancellationToken cancellationToken)
     {
         var (_, marker) = await FindAsync(taskId, owner, cancellationToken).ConfigureAwait(false);
+        using var listening = requestView is null ? null : _forwarder.Listen(taskId, requestView);
         var finished = await _jobs.WaitForCompletionAsync(taskId, owner, cancellationToken).ConfigureAwait(false)
             ?? throw McpTaskException.TaskNotFound(taskId);
         return (McpTaskStatuses.ToTask(finished, marker, PollIntervalMs), JobOutcome.ToResult(finished));

@@ -61,7 +61,7 @@ internal sealed class McpTaskProtocol(IMcpTaskStore tasks)
                     result = McpTaskWire.Task(await tasks.GetAsync(McpTaskRequest.TaskId(request.Params), McpCaller.Owner(context), cancellationToken).ConfigureAwait(false));
                     break;
                 case TasksResult:
-                    var (task, toolResult) = await tasks.GetResultAsync(McpTaskRequest.TaskId(request.Params), McpCaller.Owner(context), cancellationToken).ConfigureAwait(false);
+                    var (task, toolResult) = await tasks.GetResultAsync(McpTaskRequest.TaskId(request.Params), McpCaller.Owner(context), context.Server, cancellationToken).ConfigureAwait(false);
                     result = McpTaskWire.Result(task.TaskId, toolResult);
                     break;
                 case TasksList:

@@ -90,6 +90,27 @@ public sealed class HttpTaskTests(BigCsvFixture big) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Over_stateless_http_a_tasks_progress_flows_on_its_token_through_an_open_tasks_result()
+    {
+        var file = Path.Combine(_data.Path, "big-progress.csv");
+        File.Copy(big.Path, file);
+        await using var session = await QuellMcpSession.ConnectHttpAsync(Endpoint, "key-a");
+        var taskId = (await TaskRequests.CreateAsync(session, "analyze_csv", new { paths = new[] { file } }, progressToken: "http-task"))
+            .GetProperty("taskId").GetString()!;
+
+        var result = await TaskRequests.ResultAsync(session, taskId);
+
+        Assert.Equal(BigCsvFixture.Rows, result.GetProperty("structuredContent").GetProperty("result").GetProperty("totalRows").GetInt64());
+        var progress = session.Tap.Received.OfType<ModelContextProtocol.Protocol.JsonRpcNotification>()
+            .Where(n => n.Method == ModelContextProtocol.Protocol.NotificationMethods.ProgressNotification)
+            .Select(n => JsonSerializer.Deserialize<ModelContextProtocol.Protocol.ProgressNotificationParams>(n.Params, McpJsonUtilities.DefaultOptions)!)
+            .Where(p => p.ProgressToken.ToString() == "http-task")
+            .Select(p => p.Progress.Progress).ToList();
+        Assert.True(progress.Count >= 2, $"only {progress.Count} progress notifications");
+        for (var i = 1; i < progress.Count; i++) Assert.True(progress[i] > progress[i - 1], $"progress went from {progress[i - 1]} to {progress[i]}");
+    }
+
+    [Fact]
     public async Task Tasks_cancel_racing_completion_answers_with_the_state_the_job_reached()
     {
         var file = Path.Combine(_data.Path, "tiny.csv");
