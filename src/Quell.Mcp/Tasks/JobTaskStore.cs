@@ -109,7 +109,16 @@ internal sealed class JobTaskStore : IMcpTaskStore
     {
         var after = cursor is null ? null : McpTaskCursor.Decode(cursor)
             ?? throw new McpTaskException(McpTaskException.InvalidParams, "Invalid cursor for tasks/list.");
-        await _indexedOwners.GetOrAdd(owner, o => new Lazy<Task>(() => IndexOwnerAsync(o))).Value.ConfigureAwait(false);
+        var indexing = _indexedOwners.GetOrAdd(owner, o => new Lazy<Task>(() => IndexOwnerAsync(o)));
+        try
+        {
+            await indexing.Value.ConfigureAwait(false);
+        }
+        catch
+        {
+            _indexedOwners.TryRemove(new KeyValuePair<string, Lazy<Task>>(owner, indexing)); // the next list tries again
+            throw;
+        }
 
         var candidates = _known
             .Where(entry => entry.Value.Owner == owner)
@@ -167,7 +176,9 @@ internal sealed class JobTaskStore : IMcpTaskStore
 
     private void Track(string jobId, string owner)
     {
-        _started[jobId] = WaitAsync();
+        var waiting = WaitAsync();
+        _started[jobId] = waiting;
+        if (waiting.IsCompleted) _started.TryRemove(new KeyValuePair<string, Task>(jobId, waiting));
 
         async Task WaitAsync()
         {

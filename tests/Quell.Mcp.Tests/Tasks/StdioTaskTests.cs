@@ -165,7 +165,10 @@ public sealed class StdioTaskTests(BigCsvFixture big) : IDisposable
         // The process ran the task to its end before it exited, so the store says completed, not cancelled.
         var job = await QuellProcess.RunJsonAsync("jobs", "show", taskId, "--data", _data.Path, "--json");
         Assert.Equal("completed", job.GetProperty("status").GetString());
+        // A new process knows it again: by id, and in tasks/list (rebuilt from the histories).
         await using var again = await QuellMcpSession.StartStdioAsync(_data.Path);
+        var listed = (await TaskRequests.ListAsync(again)).GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("taskId").GetString()).ToList();
+        Assert.Equal([taskId], listed);
         Assert.Equal("completed", (await TaskRequests.GetAsync(again, taskId)).GetProperty("status").GetString());
     }
 
