@@ -20,9 +20,11 @@ internal sealed class McpTaskProtocol(IMcpTaskStore tasks)
     public const string TasksList = "tasks/list";
     public const string TasksCancel = "tasks/cancel";
 
-    // Requests whose response the outgoing filter decorates, by session and request id: set by the incoming
-    // filter before the SDK handles the request, removed once the handler (which sends the response) returned.
-    private readonly ConcurrentDictionary<(string Session, RequestId Id), string> _decorate = new();
+    // Requests whose response the outgoing filter decorates, by scope and request id: set by the incoming filter
+    // before the SDK handles the request, removed once the handler (which sends the response) returned. The scope
+    // is the request's own transport over Streamable HTTP (one per POST: stateless requests have no session id and
+    // every client numbers from 0), else the session.
+    private readonly ConcurrentDictionary<(object Scope, RequestId Id), string> _decorate = new();
 
     public static McpMessageHandler Incoming(McpMessageHandler next) => async (context, cancellationToken) =>
     {
@@ -97,7 +99,7 @@ internal sealed class McpTaskProtocol(IMcpTaskStore tasks)
 
     private async Task PassDecoratedAsync(MessageContext context, JsonRpcRequest request, McpMessageHandler next, CancellationToken cancellationToken)
     {
-        var key = (KeyOf(context.Server), request.Id);
+        var key = (ScopeOf(context.Server, request), request.Id);
         _decorate[key] = request.Method;
         try
         {
@@ -111,7 +113,7 @@ internal sealed class McpTaskProtocol(IMcpTaskStore tasks)
 
     private void Decorate(McpServer session, JsonRpcResponse response)
     {
-        if (!_decorate.TryRemove((KeyOf(session), response.Id), out var method) || response.Result is not JsonObject result) return;
+        if (!_decorate.TryRemove((ScopeOf(session, response), response.Id), out var method) || response.Result is not JsonObject result) return;
         if (method == RequestMethods.Initialize)
         {
             if (result["capabilities"] is JsonObject capabilities) capabilities["tasks"] = McpTaskWire.Capability();
@@ -132,5 +134,6 @@ internal sealed class McpTaskProtocol(IMcpTaskStore tasks)
         // Sent through the request's own server view, so over Streamable HTTP it answers the request's POST.
         context.Server.SendMessageAsync(new JsonRpcResponse { Id = request.Id, Result = result }, cancellationToken);
 
-    private static string KeyOf(McpServer session) => session.SessionId ?? "";
+    private static object ScopeOf(McpServer session, JsonRpcMessage message) =>
+        message.Context?.RelatedTransport ?? (object)(session.SessionId ?? "");
 }

@@ -111,6 +111,25 @@ public sealed class HttpTaskTests(BigCsvFixture big) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Concurrent_clients_each_see_the_tasks_capability_and_task_support()
+    {
+        // Stateless requests share no session id and every client numbers its requests from 0: the outgoing filter
+        // must still decorate each response, and only its own.
+        for (var round = 0; round < 5; round++)
+        {
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(async client =>
+            {
+                await using var session = await QuellMcpSession.ConnectHttpAsync(Endpoint, "key-a");
+                var initialize = JsonSerializer.SerializeToElement(session.Tap.Received.OfType<ModelContextProtocol.Protocol.JsonRpcResponse>().First().Result);
+                Assert.True(initialize.GetProperty("capabilities").TryGetProperty("tasks", out _), $"round {round}, client {client}: {initialize}");
+                var tools = await TaskRequests.SendAsync(session, "tools/list", new System.Text.Json.Nodes.JsonObject());
+                var analyze = tools.GetProperty("tools").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "analyze_csv");
+                Assert.Equal("optional", analyze.GetProperty("execution").GetProperty("taskSupport").GetString());
+            }));
+        }
+    }
+
+    [Fact]
     public async Task Tasks_cancel_racing_completion_answers_with_the_state_the_job_reached()
     {
         var file = Path.Combine(_data.Path, "tiny.csv");
