@@ -22,15 +22,19 @@ internal sealed class BenchMcpServer : IAsyncDisposable
     private readonly string _prefix;
     private long _next;
 
-    private BenchMcpServer(string name, McpClient client)
+    private BenchMcpServer(string name, McpClient client, Process? process)
     {
         Name = name;
+        Process = process;
         _prefix = name.ToLowerInvariant();
         _client = client;
         _progressHandler = client.RegisterNotificationHandler(NotificationMethods.ProgressNotification, OnProgressAsync);
     }
 
     public string Name { get; }
+
+    /// <summary>The server's process, for its CPU time; null when it could not be found.</summary>
+    public Process? Process { get; }
 
     /// <summary>Starts <c>dotnet DLL ARGS</c> and completes the MCP handshake (revision 2025-11-25).</summary>
     public static async Task<BenchMcpServer> StartAsync(string name, string dll, IReadOnlyList<string> args, Action<string> standardErrorLine)
@@ -44,7 +48,7 @@ internal sealed class BenchMcpServer : IAsyncDisposable
             ShutdownTimeout = TimeSpan.FromSeconds(30),
         });
         var client = await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = "2025-11-25" }).ConfigureAwait(false);
-        return new BenchMcpServer(name, client);
+        return new BenchMcpServer(name, client, ChildProcesses.Find(dll));
     }
 
     /// <summary>Sends <c>tools/call analyze_csv {paths: [csvPath]}</c> with a progress token and returns at once.</summary>
@@ -88,6 +92,7 @@ internal sealed class BenchMcpServer : IAsyncDisposable
     {
         await _progressHandler.DisposeAsync().ConfigureAwait(false);
         await _client.DisposeAsync().ConfigureAwait(false);
+        Process?.Dispose();
     }
 
     private async Task<CallToolResult?> SendAsync(BenchCall call, JsonRpcRequest request)

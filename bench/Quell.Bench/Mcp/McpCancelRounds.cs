@@ -18,8 +18,8 @@ internal sealed class McpCancelRounds(string csvPath)
 
     public Latencies QuellTerminal { get; } = new();
 
-    /// <summary>The widest gap between two store reads, over all rounds (the resolution of Quell's times), in ms.</summary>
-    public double QuellWidestPollGapMs { get; private set; }
+    /// <summary>Per cancel, the time from the start of the last read that did not see the terminal state to the one that did.</summary>
+    public Latencies QuellPollResolution { get; } = new();
 
     /// <summary>Bare tool: (a) the request's token fired, (b) the handler stopped.</summary>
     public Latencies BareTokenFired { get; } = new();
@@ -42,7 +42,6 @@ internal sealed class McpCancelRounds(string csvPath)
             var t0 = Stopwatch.GetTimestamp();
             await server.CancelAsync(call, Reason).ConfigureAwait(false);
             var seen = store.WaitUntilTerminal(job.Id, Limit);
-            QuellWidestPollGapMs = Math.Max(QuellWidestPollGapMs, seen.WidestPollGap * 1000.0 / Stopwatch.Frequency);
             if (seen.Status != "cancelled" || seen.TerminalAt is null || seen.RequestDurableAt is null)
             {
                 QuellNotCancelled++;
@@ -51,6 +50,7 @@ internal sealed class McpCancelRounds(string csvPath)
             {
                 QuellRequestDurable.Add(t0, seen.RequestDurableAt.Value);
                 QuellTerminal.Add(t0, seen.TerminalAt.Value);
+                QuellPollResolution.Add(seen.PreviousReadAt, seen.TerminalAt.Value);
             }
             server.Forget(call);
         }

@@ -10,7 +10,8 @@ internal sealed class McpProgressRuns(string csvPath)
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
 
-    public sealed record Run(double Seconds, int Notifications)
+    /// <summary>One call: wall time, the server process's CPU time over the call, and notifications received.</summary>
+    public sealed record Run(double Seconds, double CpuSeconds, int Notifications)
     {
         public double PerSecond => Notifications / Seconds;
     }
@@ -21,6 +22,7 @@ internal sealed class McpProgressRuns(string csvPath)
 
     public async Task<Run> OnceAsync(BenchMcpServer server)
     {
+        var cpuBefore = ChildProcesses.CpuTime(server.Process);
         var call = server.Start(csvPath);
         using (call)
         {
@@ -31,10 +33,11 @@ internal sealed class McpProgressRuns(string csvPath)
                 var text = string.Join(" ", result.Content.OfType<ModelContextProtocol.Protocol.TextContentBlock>().Select(b => b.Text));
                 throw new InvalidOperationException($"{server.Name}: analyze_csv failed: {text}");
             }
+            var cpu = ChildProcesses.CpuTime(server.Process) - cpuBefore;
             // The client handles messages concurrently: give notifications sent before the response time to be counted.
             await Task.Delay(100).ConfigureAwait(false);
             server.Forget(call);
-            return new Run((call.RespondedAt - call.StartedAt) / (double)Stopwatch.Frequency, call.ProgressCount);
+            return new Run((call.RespondedAt - call.StartedAt) / (double)Stopwatch.Frequency, cpu.TotalSeconds, call.ProgressCount);
         }
     }
 

@@ -39,14 +39,15 @@ internal sealed class QuellStoreProbe : IDisposable
 
     /// <summary>
     /// Polls until the job is terminal: when a durable cancel request was first seen, when the terminal state was
-    /// first seen (Stopwatch timestamps), the terminal status, and the longest gap between consecutive reads.
+    /// first seen (Stopwatch timestamps), the terminal status, and when the read before that one started (the
+    /// terminal commit happened between the two).
     /// </summary>
     public CancelObservation WaitUntilTerminal(string jobId, TimeSpan timeout)
     {
         _id.Value = jobId;
         var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
         long? requested = null;
-        long previous = 0, widestGap = 0;
+        long previous = 0;
         while (true)
         {
             var start = Stopwatch.GetTimestamp();
@@ -59,11 +60,10 @@ internal sealed class QuellStoreProbe : IDisposable
                 status = reader.GetString(1);
             }
             var seen = Stopwatch.GetTimestamp();
-            if (previous != 0) widestGap = Math.Max(widestGap, seen - previous);
-            previous = start;
             if (cancelRequested) requested ??= seen;
-            if (status is "completed" or "failed" or "cancelled") return new CancelObservation(requested, seen, status, widestGap);
-            if (seen > deadline) return new CancelObservation(requested, null, status, widestGap);
+            if (status is "completed" or "failed" or "cancelled") return new CancelObservation(requested, seen, status, previous == 0 ? start : previous);
+            if (seen > deadline) return new CancelObservation(requested, null, status, previous);
+            previous = start;
             NativeMethods.SleepMicroseconds(100);
         }
     }
@@ -77,4 +77,4 @@ internal sealed class QuellStoreProbe : IDisposable
 }
 
 /// <summary>What the store poller saw after a cancel; times are Stopwatch timestamps, null when never seen.</summary>
-internal sealed record CancelObservation(long? RequestDurableAt, long? TerminalAt, string Status, long WidestPollGap);
+internal sealed record CancelObservation(long? RequestDurableAt, long? TerminalAt, string Status, long PreviousReadAt);
