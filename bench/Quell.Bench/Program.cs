@@ -10,7 +10,7 @@ const string Usage = """
       cancel-latency   cancel -> observed / durable     --cancels 1000 --workers 16
       memory           N running jobs awaiting a token  --jobs 10000
       all              the three load scenarios with modest defaults (< 5 minutes)
-      mcp              quell mcp vs a bare SDK tool over stdio  --cancels 200 --calls 6 --rows 1000000 --narrow-rows 5000000
+      mcp              quell mcp vs a bare SDK tool over stdio  --cancels 200 --calls 6 --rows 1000000 --narrow-rows 5000000 [--file narrow|orders]
       --runtime quell|hangfire runs one side only
     """;
 

@@ -6,7 +6,7 @@ namespace Quell.Bench.Mcp;
 /// Flags of the <c>mcp</c> scenario. The two servers default to the Release builds in this repository, which
 /// building Quell.Bench builds first (project references without assembly references).
 /// </summary>
-internal sealed record McpBenchOptions(int Cancels, int Calls, long Rows, long NarrowRows, string QuellDll, string BareDll)
+internal sealed record McpBenchOptions(int Cancels, int Calls, long Rows, long NarrowRows, string QuellDll, string BareDll, string? OnlyFile)
 {
     public static McpBenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -28,7 +28,8 @@ internal sealed record McpBenchOptions(int Cancels, int Calls, long Rows, long N
             Rows: Number("--rows") ?? 1_000_000,
             NarrowRows: Number("--narrow-rows") ?? 5_000_000,
             QuellDll: Text("--quell") ?? Path.Combine(repo, "src", "Quell.Cli", "bin", "Release", "net10.0", "quell.dll"),
-            BareDll: Text("--bare") ?? Path.Combine(repo, "bench", "Quell.Bench.BareMcp", "bin", "Release", "net10.0", "Quell.Bench.BareMcp.dll"));
+            BareDll: Text("--bare") ?? Path.Combine(repo, "bench", "Quell.Bench.BareMcp", "bin", "Release", "net10.0", "Quell.Bench.BareMcp.dll"),
+            OnlyFile: Text("--file"));
     }
 
     private static string RepositoryRoot()

@@ -70,7 +70,15 @@ internal sealed class McpCancelRounds(string csvPath)
             // probe lines, not the response, say whether the work stopped or completed first.
             var stopped = log.WaitAsync(BareCancelLogEvents.Stopped, id);
             var completed = log.WaitAsync(BareCancelLogEvents.Completed, id);
-            if (await Task.WhenAny(stopped, completed).WaitAsync(Limit).ConfigureAwait(false) == stopped)
+            var outcome = await Task.WhenAny(stopped, completed, Task.Delay(Limit)).ConfigureAwait(false);
+            if (outcome != stopped && outcome != completed)
+            {
+                throw new TimeoutException(
+                    $"bare {id}: neither stopped nor completed {Limit.TotalSeconds} s after the cancel; token fired: "
+                    + $"{log.WaitAsync(BareCancelLogEvents.TokenFired, id).IsCompleted}; progress notifications {call.ProgressCount}; "
+                    + $"response {call.Response.Status}");
+            }
+            if (outcome == stopped)
             {
                 BareTokenFired.Add(t0, await log.WaitAsync(BareCancelLogEvents.TokenFired, id).WaitAsync(Limit).ConfigureAwait(false));
                 BareStopped.Add(t0, await stopped.ConfigureAwait(false));

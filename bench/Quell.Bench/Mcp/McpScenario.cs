@@ -48,7 +48,7 @@ internal static class McpScenario
         await using var bare = await BenchMcpServer.StartAsync("Bare", options.BareDll, [], bareLog.OnLine).ConfigureAwait(false);
         using var store = new QuellStoreProbe(Path.Combine(data, "quell.db"));
 
-        foreach (var workload in workloads)
+        foreach (var workload in workloads.Where(w => options.OnlyFile is null || w.Label == options.OnlyFile))
         {
             Console.WriteLine($"### {workload.Label}: {workload.Description}");
             var cancels = new McpCancelRounds(workload.Path);
