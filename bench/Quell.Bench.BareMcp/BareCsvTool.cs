@@ -30,8 +30,11 @@ internal sealed class BareCsvTool
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(paths);
         var requestId = request.JsonRpcRequest.Id.ToString();
-        // The bench's clock for "the handler observed the cancel": the token's own callback, then the handler's exit.
-        using var fired = cancellationToken.Register(() => CancelProbe.Write(CancelProbe.TokenFired, requestId));
+        // The bench's clock for "the cancel was observed": the token's callback, or the handler seeing the token first
+        // (the token is marked cancelled before its callbacks run, and a handler that stops and disposes the
+        // registration before the callback starts means the callback never runs).
+        var observed = new CancelProbe.Once(CancelProbe.TokenFired, requestId);
+        using var fired = cancellationToken.Register(observed.Write);
         var context = new DirectJobContext(requestId, progress, cancellationToken);
         try
         {
@@ -52,6 +55,7 @@ internal sealed class BareCsvTool
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            observed.Write();
             CancelProbe.Write(CancelProbe.Stopped, requestId);
             throw;
         }

@@ -19,6 +19,17 @@ internal static class CancelProbe
     /// <summary>The handler finished the work and returns its result.</summary>
     public const string Completed = "completed";
 
+    /// <summary>Writes its line the first time <see cref="Write"/> is called, from whichever thread gets there first.</summary>
+    public sealed class Once(string name, string requestId)
+    {
+        private int _written;
+
+        public void Write()
+        {
+            if (Interlocked.Exchange(ref _written, 1) == 0) CancelProbe.Write(name, requestId);
+        }
+    }
+
     public static void Write(string name, string requestId)
     {
         var timestamp = Stopwatch.GetTimestamp(); // first, before any formatting

@@ -16,7 +16,7 @@ internal static class McpReport
         Console.WriteLine($"bare SDK  (a) tool's token fired          {cancels.BareTokenFired.Summary()}");
         Console.WriteLine($"bare SDK  (b) tool's handler stopped      {cancels.BareStopped.Summary()}");
         Console.WriteLine($"Quell     (b)'s resolution (read-only poll)   {cancels.QuellPollResolution.Summary()}");
-        Console.WriteLine($"finished before the cancel (not sampled): Quell {cancels.QuellNotCancelled}, bare {cancels.BareNotCancelled}");
+        Console.WriteLine($"finished before the cancel (not sampled): Quell {cancels.QuellNotCancelled}, bare {cancels.BareNotCancelled}; bare rounds without a probe line {cancels.BareLost}");
         Console.WriteLine();
 
         Console.WriteLine("whole analyze_csv calls with a progress token (request written -> response read)");
