@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quell.Mcp.Calls;
+using Quell.Mcp.Tasks;
 using Quell.Mcp.Tools;
 
 namespace Quell.Mcp.Hosting;
@@ -22,6 +23,7 @@ public static class QuellMcpServerBuilderExtensions
         return builder
             .WithTools<AnalyzeCsvTool>()
             .WithTools<JobTools>()
-            .WithMessageFilters(filters => filters.AddIncomingFilter(CancelNotificationFilter.Create));
+            .WithMessageFilters(filters => filters.AddIncomingFilter(CancelNotificationFilter.Create))
+            .WithQuellTasks();
     }
 }

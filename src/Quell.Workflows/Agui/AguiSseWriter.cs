@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Quell.Workflows.Agui;
+
+/// <summary>
+/// Writes AG-UI events as server-sent events the way <c>@ag-ui/client</c> reads them: one <c>data: {json}</c> line and
+/// an empty line per event, LF only (the client splits frames on <c>\n\n</c>), each frame flushed as soon as it is
+/// written so a chunk of text reaches the page when it is produced.
+/// </summary>
+public sealed class AguiSseWriter
+{
+    /// <summary>The response's content type.</summary>
+    public const string ContentType = "text/event-stream";
+
+    private static readonly byte[] Prefix = "data: "u8.ToArray();
+    private static readonly byte[] Suffix = "\n\n"u8.ToArray();
+
+    private readonly Stream _stream;
+
+    /// <summary>Writes to a stream (the caller has sent the headers, if any).</summary>
+    /// <param name="stream">Where the frames go.</param>
+    public AguiSseWriter(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        _stream = stream;
+    }
+
+    /// <summary>
+    /// Prepares an HTTP response for an AG-UI stream (status 200, <see cref="ContentType"/>, no caching, no response
+    /// buffering) and returns a writer for its body.
+    /// </summary>
+    /// <param name="response">The response, not yet started.</param>
+    public static AguiSseWriter ForResponse(HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = ContentType;
+        response.Headers.CacheControl = "no-cache";
+        // Tells proxies such as nginx not to hold frames back.
+        response.Headers["X-Accel-Buffering"] = "no";
+        response.HttpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        return new AguiSseWriter(response.Body);
+    }
+
+    /// <summary>The frame for one event: <c>data: {json}\n\n</c> in UTF-8.</summary>
+    /// <param name="aguiEvent">The event.</param>
+    public static byte[] Frame(AguiEvent aguiEvent)
+    {
+        ArgumentNullException.ThrowIfNull(aguiEvent);
+        var json = JsonSerializer.SerializeToUtf8Bytes(aguiEvent, AguiJsonContext.Default.AguiEvent);
+        var frame = new byte[Prefix.Length + json.Length + Suffix.Length];
+        Prefix.CopyTo(frame, 0);
+        json.CopyTo(frame, Prefix.Length);
+        Suffix.CopyTo(frame, Prefix.Length + json.Length);
+        return frame;
+    }
+
+    /// <summary>Writes one event and flushes it.</summary>
+    /// <param name="aguiEvent">The event.</param>
+    /// <param name="cancellationToken">Stops the write (a client that went away).</param>
+    public async ValueTask WriteAsync(AguiEvent aguiEvent, CancellationToken cancellationToken = default)
+    {
+        await _stream.WriteAsync(Frame(aguiEvent), cancellationToken).ConfigureAwait(false);
+        await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes events one by one, each flushed.</summary>
+    /// <param name="events">The events.</param>
+    /// <param name="cancellationToken">Stops the writes.</param>
+    public async ValueTask WriteAsync(IEnumerable<AguiEvent> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        foreach (var e in events) await WriteAsync(e, cancellationToken).ConfigureAwait(false);
+    }
+}
