@@ -52,6 +52,13 @@ public interface IJobService
     /// </summary>
     Task<bool> AppendEventAsync(string jobId, string? owner, string type, JsonElement data, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> stored events of the job after <paramref name="afterSeq"/>, oldest first, without
+    /// waiting for more; null when the job is unknown or foreign.
+    /// </summary>
+    Task<IReadOnlyList<JobEvent>?> ReadEventsAsync(
+        string jobId, string? owner, long afterSeq = 0, int limit = 1000, CancellationToken cancellationToken = default);
+
     /// <summary>Waits until the job is terminal and returns it; null when unknown or foreign.</summary>
     Task<JobRecord?> WaitForCompletionAsync(string jobId, string? owner, CancellationToken cancellationToken = default);
 }

@@ -210,6 +210,14 @@ internal sealed partial class JobService : IJobService
         return await _store.GetPartialResultsAsync(jobId, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<JobEvent>?> ReadEventsAsync(
+        string jobId, string? owner, long afterSeq = 0, int limit = 1000, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        if (await GetAsync(jobId, owner, cancellationToken).ConfigureAwait(false) is null) return null;
+        return await _store.ReadEventsAsync(jobId, afterSeq, limit, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<bool> AppendEventAsync(
         string jobId, string? owner, string type, JsonElement data, CancellationToken cancellationToken = default)
     {

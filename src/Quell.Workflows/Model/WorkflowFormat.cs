@@ -1,0 +1,11 @@
+namespace Quell.Workflows.Model;
+
+/// <summary>The file format a workflow definition was written in.</summary>
+public enum WorkflowFormat
+{
+    /// <summary>Quell's YAML format (<c>elements:</c> and <c>flows:</c>).</summary>
+    Yaml,
+
+    /// <summary>BPMN 2.0 XML with Quell extension elements.</summary>
+    Bpmn,
+}
