@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -48,8 +49,15 @@ public static class TextTemplate
         null => "",
         { ValueKind: JsonValueKind.String } s => s.GetString() ?? "",
         { ValueKind: JsonValueKind.Null } => "",
-        { } other => other.GetRawText(),
+        { } other => Compact(other),
     };
+
+    private static string Compact(JsonElement value)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer)) value.WriteTo(writer);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     private static IEnumerable<(int Start, int End, IReadOnlyList<string> Path)> Placeholders(string template)
     {

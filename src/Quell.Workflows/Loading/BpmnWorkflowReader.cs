@@ -42,10 +42,19 @@ internal static class BpmnWorkflowReader
     {
         // No DTDs and no resolver: a workflow file must not make the server read other files or expand entities.
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+        using var reader = XmlReader.Create(new StringReader(text), settings);
         try
         {
-            using var reader = XmlReader.Create(new StringReader(text), settings);
             return XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
+        catch (XmlException e) when (e.LineNumber == 0 && text.Contains("<!DOCTYPE", StringComparison.Ordinal))
+        {
+            // The reader refuses a DTD before it counts lines, so find the declaration ourselves.
+            var before = text[..text.IndexOf("<!DOCTYPE", StringComparison.Ordinal)];
+            var line = before.Count(c => c == '\n') + 1;
+            errors.Add(new SourcePosition(line, before.Length - before.LastIndexOf('\n')), null, null,
+                "not well-formed XML: a DTD (<!DOCTYPE ...>) is not allowed in a workflow file");
+            return null;
         }
         catch (XmlException e)
         {
@@ -72,6 +81,13 @@ internal static class BpmnWorkflowReader
             var kind = child.Name.LocalName;
             if (kind == "sequenceFlow") ReadFlow(child, draft, errors);
             else if (!Ignored.Contains(kind)) BpmnElementReader.Read(child, draft, errors);
+        }
+        // BPMN names the default on the gateway; the graph checks and the model read it from the flow.
+        for (var i = 0; i < draft.Flows.Count; i++)
+        {
+            var flow = draft.Flows[i];
+            if (draft.GatewayDefaults.TryGetValue(flow.Source, out var d) && d.FlowId == flow.Id)
+                draft.Flows[i] = flow with { IsDefault = true };
         }
         return draft;
     }

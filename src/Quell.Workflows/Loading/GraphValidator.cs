@@ -16,8 +16,10 @@ internal static class GraphValidator
         CheckStartAndEnd(draft, errors);
         foreach (var element in elements.Values)
         {
-            var incoming = flows.Count(f => f.Target == element.Id);
-            var outgoing = flows.Where(f => f.Source == element.Id).ToList();
+            // Counted over every flow, even one with a bad reference, so that mistake is reported once and not again
+            // as a missing flow.
+            var incoming = draft.Flows.Count(f => f.Target == element.Id);
+            var outgoing = draft.Flows.Where(f => f.Source == element.Id).ToList();
             FlowCountRules.Check(element, incoming, outgoing, errors);
         }
         foreach (var flow in flows.Where(f => (f.Condition is not null || f.IsDefault) && elements[f.Source].Type != ElementTypes.ExclusiveGateway))

@@ -17,7 +17,7 @@ internal static class WorkflowAssembler
         GraphValidator.Validate(draft, errors);
         errors.ThrowIfAny(fileName);
 
-        var flows = draft.Flows.Select(f => new SequenceFlow(f.Id, f.Source, f.Target, conditions.GetValueOrDefault(f.Id), IsDefault(draft, f))
+        var flows = draft.Flows.Select(f => new SequenceFlow(f.Id, f.Source, f.Target, conditions.GetValueOrDefault(f.Id), f.IsDefault)
         {
             Name = f.Name,
         }).ToList();
@@ -35,9 +35,6 @@ internal static class WorkflowAssembler
             Bpmn = bpmn,
         };
     }
-
-    private static bool IsDefault(WorkflowDraft draft, DraftFlow flow) =>
-        flow.IsDefault || (draft.GatewayDefaults.TryGetValue(flow.Source, out var d) && d.FlowId == flow.Id);
 
     private static Dictionary<string, ConditionExpression> ParseConditions(WorkflowDraft draft, LoadErrors errors)
     {

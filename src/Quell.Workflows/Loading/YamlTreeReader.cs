@@ -13,9 +13,10 @@ internal static partial class YamlTreeReader
 {
     public static SourceNode? Read(string text, LoadErrors errors)
     {
+        TrackingParser? parser = null;
         try
         {
-            var parser = new Parser(new StringReader(text));
+            parser = new TrackingParser(new Parser(new StringReader(text)));
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
             {
@@ -32,6 +33,13 @@ internal static partial class YamlTreeReader
         catch (YamlException e)
         {
             errors.Add(At(e.Start), null, null, "YAML syntax error: " + LocationPrefix().Replace(e.Message, ""));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some unclosed flow collections.
+            errors.Add(parser?.UnclosedFlowCollection is { } open ? At(open) : new SourcePosition(1, 1), null, null,
+                "YAML syntax error: this '[' or '{' is not closed before the file or block ends");
             return null;
         }
     }
@@ -86,7 +94,7 @@ internal static partial class YamlTreeReader
         if (!node.Anchor.IsEmpty) errors.Add(At(node.Start), null, null, "YAML anchors (&name) are not supported in workflow files");
     }
 
-    private static SourcePosition At(Mark mark) => new((int)mark.Line, (int)mark.Column);
+    internal static SourcePosition At(Mark mark) => new((int)mark.Line, (int)mark.Column);
 
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
     private static partial Regex LocationPrefix();
