@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test in the solution, then the MCP conformance suite (Node; QUELL_SKIP_CONFORMANCE=1 skips it), and ends
+# Runs every test in the solution, then the MCP and AG-UI conformance suites (Node; QUELL_SKIP_CONFORMANCE=1 skips them), and ends
 # with one summary line adding both: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -14,25 +14,33 @@ counts=$(grep -E '(Passed|Failed)!? +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skip
   awk '{f+=$1; p+=$2; s+=$3} END {printf "%d %d %d\n", p, f, s}')
 read -r passed failed skipped <<<"$counts"
 
-# MCP conformance suite: the official TypeScript SDK client against `quell mcp` and `/mcp` (tests/conformance/mcp).
-conf=tests/conformance/mcp
+# Conformance suites (Node): the official TypeScript MCP SDK client against `quell mcp` and `/mcp`
+# (tests/conformance/mcp), and the official @ag-ui/client against Quell's AG-UI streams (tests/conformance/agui).
 dll="$PWD/src/Quell.Cli/bin/Release/net10.0/quell.dll"
 node_status=0
-if [ -z "${QUELL_SKIP_CONFORMANCE:-}" ]; then
+run_conformance() {
+  local conf=$1 status=0
   # npm ci only when node_modules is missing or older than the lock file.
   if [ ! -d "$conf/node_modules" ] || [ "$conf/package-lock.json" -nt "$conf/node_modules" ]; then
-    (cd "$conf" && npm ci --no-audit --no-fund) || node_status=1
+    (cd "$conf" && npm ci --no-audit --no-fund) || status=1
   fi
-  if [ "$node_status" -eq 0 ]; then
+  local np= nf= ns= nt=
+  if [ "$status" -eq 0 ]; then
     (cd "$conf" && QUELL_DLL="$dll" node --test) 2>&1 | tee "$log"
-    node_status=${PIPESTATUS[0]}
+    status=${PIPESTATUS[0]}
     # node --test ends with "# pass N", "# fail N", "# skipped N", "# todo N" (todo: known bugs, counted as skipped).
     node_count() { grep -E "^# $1 [0-9]+$" "$log" | tail -n 1 | awk '{print $3}'; }
     np=$(node_count pass); nf=$(node_count fail); ns=$(node_count skipped); nt=$(node_count todo)
-    if [ -z "$np" ] || [ -z "$nf" ]; then echo "The conformance run printed no summary." >&2; node_status=1; fi
+    if [ -z "$np" ] || [ -z "$nf" ]; then echo "The conformance run in $conf printed no summary." >&2; status=1; fi
     passed=$((passed + ${np:-0})); failed=$((failed + ${nf:-0})); skipped=$((skipped + ${ns:-0} + ${nt:-0}))
   fi
-  [ "$node_status" -ne 0 ] && [ "${nf:-0}" -eq 0 ] && failed=$((failed + 1))
+  [ "$status" -ne 0 ] && [ "${nf:-0}" -eq 0 ] && failed=$((failed + 1))
+  [ "$status" -ne 0 ] && node_status=$status
+  return 0
+}
+if [ -z "${QUELL_SKIP_CONFORMANCE:-}" ]; then
+  run_conformance tests/conformance/mcp
+  run_conformance tests/conformance/agui
 fi
 rm -f "$log"
 summary="$passed passed, $failed failed, $skipped skipped"

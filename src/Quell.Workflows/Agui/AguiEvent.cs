@@ -27,7 +27,10 @@ public abstract record AguiEvent
 {
     /// <summary>The AG-UI event type (<see cref="AguiEventTypes"/>); written as the <c>type</c> discriminator.</summary>
     [JsonIgnore]
-    public abstract string Type { get; }
+    public string Type => EventType;
+
+    /// <summary>The AG-UI event type each event class stands for.</summary>
+    private protected abstract string EventType { get; }
 
     /// <summary>When the Quell event behind this one happened, in Unix milliseconds (an integer, as AG-UI requires).</summary>
     public long? Timestamp { get; init; }

@@ -9,7 +9,7 @@ namespace Quell.Workflows.Agui;
 public sealed record CustomEvent(string Name, JsonElement Value) : AguiEvent
 {
     /// <inheritdoc />
-    public override string Type => AguiEventTypes.Custom;
+    private protected override string EventType => AguiEventTypes.Custom;
 
     /// <summary>The event's data; always written, even when it is JSON <c>null</c>.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]

@@ -5,5 +5,5 @@ namespace Quell.Workflows.Agui;
 public sealed record MessagesSnapshotEvent(IReadOnlyList<AguiMessage> Messages) : AguiEvent
 {
     /// <inheritdoc />
-    public override string Type => AguiEventTypes.MessagesSnapshot;
+    private protected override string EventType => AguiEventTypes.MessagesSnapshot;
 }

@@ -5,7 +5,7 @@ namespace Quell.Workflows.Agui;
 public sealed record RunErrorEvent(string Message) : AguiEvent
 {
     /// <inheritdoc />
-    public override string Type => AguiEventTypes.RunError;
+    private protected override string EventType => AguiEventTypes.RunError;
 
     /// <summary>A short machine-readable code (<c>workflow_failed</c>, <c>run_failed</c>); omitted when there is none.</summary>
     public string? Code { get; init; }

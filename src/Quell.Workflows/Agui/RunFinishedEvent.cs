@@ -9,7 +9,7 @@ namespace Quell.Workflows.Agui;
 public sealed record RunFinishedEvent(string ThreadId, string RunId, RunFinishedOutcome Outcome) : AguiEvent
 {
     /// <inheritdoc />
-    public override string Type => AguiEventTypes.RunFinished;
+    private protected override string EventType => AguiEventTypes.RunFinished;
 
     /// <summary>What the run produced (Quell sends the workflow's outcome and reason); omitted when there is none.</summary>
     public JsonElement? Result { get; init; }

@@ -6,5 +6,5 @@ namespace Quell.Workflows.Agui;
 public sealed record RunStartedEvent(string ThreadId, string RunId) : AguiEvent
 {
     /// <inheritdoc />
-    public override string Type => AguiEventTypes.RunStarted;
+    private protected override string EventType => AguiEventTypes.RunStarted;
 }

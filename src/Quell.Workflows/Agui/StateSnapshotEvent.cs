@@ -7,5 +7,5 @@ namespace Quell.Workflows.Agui;
 public sealed record StateSnapshotEvent(JsonElement Snapshot) : AguiEvent
 {
     /// <inheritdoc />
-    public override string Type => AguiEventTypes.StateSnapshot;
+    private protected override string EventType => AguiEventTypes.StateSnapshot;
 }

@@ -5,5 +5,5 @@ namespace Quell.Workflows.Agui;
 public sealed record StepFinishedEvent(string StepName) : AguiEvent
 {
     /// <inheritdoc />
-    public override string Type => AguiEventTypes.StepFinished;
+    private protected override string EventType => AguiEventTypes.StepFinished;
 }

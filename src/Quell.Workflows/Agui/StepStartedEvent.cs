@@ -5,5 +5,5 @@ namespace Quell.Workflows.Agui;
 public sealed record StepStartedEvent(string StepName) : AguiEvent
 {
     /// <inheritdoc />
-    public override string Type => AguiEventTypes.StepStarted;
+    private protected override string EventType => AguiEventTypes.StepStarted;
 }

@@ -6,5 +6,5 @@ namespace Quell.Workflows.Agui;
 public sealed record TextMessageContentEvent(string MessageId, string Delta) : AguiEvent
 {
     /// <inheritdoc />
-    public override string Type => AguiEventTypes.TextMessageContent;
+    private protected override string EventType => AguiEventTypes.TextMessageContent;
 }

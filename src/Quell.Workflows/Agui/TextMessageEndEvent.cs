@@ -7,7 +7,7 @@ namespace Quell.Workflows.Agui;
 public sealed record TextMessageEndEvent(string MessageId) : AguiEvent
 {
     /// <inheritdoc />
-    public override string Type => AguiEventTypes.TextMessageEnd;
+    private protected override string EventType => AguiEventTypes.TextMessageEnd;
 
     /// <summary>Merged into the message's metadata: <c>{"status": "complete" | "cancelled"}</c>.</summary>
     public JsonElement? Metadata { get; init; }

@@ -8,7 +8,7 @@ namespace Quell.Workflows.Agui;
 public sealed record TextMessageStartEvent(string MessageId, string Role) : AguiEvent
 {
     /// <inheritdoc />
-    public override string Type => AguiEventTypes.TextMessageStart;
+    private protected override string EventType => AguiEventTypes.TextMessageStart;
 
     /// <summary>Merged into the message's metadata by the client: Quell puts the element id and the model here.</summary>
     public JsonElement? Metadata { get; init; }

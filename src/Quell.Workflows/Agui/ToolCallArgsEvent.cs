@@ -6,5 +6,5 @@ namespace Quell.Workflows.Agui;
 public sealed record ToolCallArgsEvent(string ToolCallId, string Delta) : AguiEvent
 {
     /// <inheritdoc />
-    public override string Type => AguiEventTypes.ToolCallArgs;
+    private protected override string EventType => AguiEventTypes.ToolCallArgs;
 }

@@ -5,5 +5,5 @@ namespace Quell.Workflows.Agui;
 public sealed record ToolCallEndEvent(string ToolCallId) : AguiEvent
 {
     /// <inheritdoc />
-    public override string Type => AguiEventTypes.ToolCallEnd;
+    private protected override string EventType => AguiEventTypes.ToolCallEnd;
 }

@@ -7,7 +7,7 @@ namespace Quell.Workflows.Agui;
 public sealed record ToolCallResultEvent(string MessageId, string ToolCallId, string Content) : AguiEvent
 {
     /// <inheritdoc />
-    public override string Type => AguiEventTypes.ToolCallResult;
+    private protected override string EventType => AguiEventTypes.ToolCallResult;
 
     /// <summary>Always <c>tool</c>.</summary>
     public string Role { get; init; } = "tool";

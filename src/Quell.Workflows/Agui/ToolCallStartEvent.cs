@@ -6,7 +6,7 @@ namespace Quell.Workflows.Agui;
 public sealed record ToolCallStartEvent(string ToolCallId, string ToolCallName) : AguiEvent
 {
     /// <inheritdoc />
-    public override string Type => AguiEventTypes.ToolCallStart;
+    private protected override string EventType => AguiEventTypes.ToolCallStart;
 
     /// <summary>The assistant message that made the call; omitted when there is none.</summary>
     public string? ParentMessageId { get; init; }

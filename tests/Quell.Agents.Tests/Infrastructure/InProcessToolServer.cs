@@ -70,8 +70,16 @@ public sealed class InProcessToolServer : IAsyncDisposable
         if (_gates.TryGetValue(name, out var gate))
         {
             gate.Started.TrySetResult();
-            using var registration = cancellationToken.Register(() => gate.CancelledByClient.TrySetResult());
-            await gate.Released.Task.WaitAsync(cancellationToken);
+            try
+            {
+                await gate.Released.Task.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Only the SDK cancels this token, and only for notifications/cancelled (or a closed session).
+                gate.CancelledByClient.TrySetResult();
+                throw;
+            }
         }
         return JsonSerializer.Serialize(new { tool = name, input, ok = true });
     }
