@@ -87,7 +87,7 @@ public sealed class RunRoutesTests
     }
 
     [Fact]
-    public async Task Two_cancels_at_once_leave_one_request_in_the_history()
+    public async Task Cancels_at_once_leave_one_request_in_the_history()
     {
         await using var server = await RunningServer.StartAsync();
         using var client = server.Client();
@@ -95,10 +95,12 @@ public sealed class RunRoutesTests
         var runId = (await client.StartRunAsync(TestWorkflows.ReviewId)).GetProperty("runId").GetString()!;
         await client.WaitUntilStreamingAsync(runId, "draft");
 
-        var responses = await Task.WhenAll(client.CancelElementAsync(runId, "draft"), client.CancelElementAsync(runId, "draft"));
+        // Eight at once: exactly one is recorded, the rest see it standing (none is refused as "already completed").
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.CancelElementAsync(runId, "draft")));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
         var outcomes = await Task.WhenAll(responses.Select(async r => (await r.ReadJsonAsync()).GetProperty("outcome").GetString()));
-        Assert.Equal(["already_requested", "requested"], outcomes.Order(StringComparer.Ordinal));
+        Assert.Single(outcomes, o => o == "requested");
+        Assert.Equal(7, outcomes.Count(o => o == "already_requested"));
 
         await client.WaitForEndAsync(runId);
         var events = await SseReader.ReadAllAsync(client, $"/api/runs/{runId}/events");
