@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Quell.Jobs;
 using Quell.Workflows.Agui;
 
@@ -10,12 +11,17 @@ namespace Quell.Server.Agui;
 /// </summary>
 internal static class AguiRunStream
 {
+    /// <summary>Sends the headers and <paramref name="first"/>, then the projected live events after <paramref name="afterSeq"/>.</summary>
     public static async Task PumpAsync(
-        IJobService jobs, string runId, string owner, long afterSeq, AguiProjector projector, AguiSseWriter writer,
-        CancellationToken requestAborted)
+        HttpContext context, IJobService jobs, string runId, string owner, long afterSeq, AguiProjector projector,
+        AguiSseWriter writer, IReadOnlyList<AguiEvent> first)
     {
+        var requestAborted = context.RequestAborted;
         try
         {
+            await context.Response.StartAsync(requestAborted);
+            await writer.WriteAsync(first, requestAborted);
+            if (projector.IsFinished) return;
             // Stored events only: the projection is a function of the history, so live and re-attached streams agree.
             await foreach (var e in jobs.WatchAsync(runId, owner, afterSeq, includeTransient: false, requestAborted))
             {
@@ -23,12 +29,9 @@ internal static class AguiRunStream
                 if (projector.IsFinished) return;
             }
         }
-        catch (OperationCanceledException) when (requestAborted.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or IOException && requestAborted.IsCancellationRequested)
         {
             // The client left; the run goes on and can be re-attached with GET /api/runs/{id}/agui.
-        }
-        catch (IOException) when (requestAborted.IsCancellationRequested)
-        {
         }
     }
 }

@@ -24,19 +24,7 @@ internal static class ReattachAguiRun
 
         var snapshot = AguiSnapshot.Build(await ReadHistoryAsync(jobs, id, owner, cancellationToken), id);
         var writer = AguiSseWriter.ForResponse(context.Response);
-        await context.Response.StartAsync(cancellationToken);
-        try
-        {
-            await writer.WriteAsync(snapshot.Events, context.RequestAborted);
-        }
-        catch (Exception e) when (e is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
-        {
-            return TypedResults.Empty;
-        }
-        if (!snapshot.Projector.IsFinished)
-        {
-            await AguiRunStream.PumpAsync(jobs, id, owner, snapshot.LastSeq, snapshot.Projector, writer, context.RequestAborted);
-        }
+        await AguiRunStream.PumpAsync(context, jobs, id, owner, snapshot.LastSeq, snapshot.Projector, writer, snapshot.Events);
         return TypedResults.Empty;
     }
 

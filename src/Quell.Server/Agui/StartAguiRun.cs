@@ -34,8 +34,7 @@ internal static class StartAguiRun
 
         var projector = new AguiProjector(run!.Id, input.ThreadId);
         var writer = AguiSseWriter.ForResponse(context.Response);
-        await context.Response.StartAsync(cancellationToken);
-        await AguiRunStream.PumpAsync(jobs, run.Id, owner, afterSeq: 0, projector, writer, context.RequestAborted);
+        await AguiRunStream.PumpAsync(context, jobs, run.Id, owner, afterSeq: 0, projector, writer, []);
         return TypedResults.Empty;
     }
 
