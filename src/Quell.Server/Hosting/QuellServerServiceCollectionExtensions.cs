@@ -42,6 +42,7 @@ internal static class QuellServerServiceCollectionExtensions
         {
             if (options.DataDirectory is { } directory) quell.Configure(runtime => runtime.DataDirectory = directory);
             quell.AddCsvAnalyze();
+            quell.AddWorkflows();
             options.ConfigureQuell?.Invoke(quell);
             // The embedded store is the default; a callback that registered another store keeps it.
             if (!quell.Services.Any(service => service.ServiceType == typeof(IJobStore)))
@@ -56,6 +57,7 @@ internal static class QuellServerServiceCollectionExtensions
             http.RunSessionHandler = (_, session, cancellationToken) => QuellMcpSessions.RunAsync(session, cancellationToken);
 #pragma warning restore MCPEXP002
         });
+        services.AddHostedService<WorkflowSamplesLoader>();
         services.AddOptions<CsvAnalyzeOptions>().BindConfiguration(CsvAnalyzeOptions.SectionName)
             .Configure<IOptions<QuellOptions>>((csv, runtime) =>
             {
