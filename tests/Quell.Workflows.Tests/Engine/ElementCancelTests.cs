@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Xunit.Abstractions;
 using Quell.Agents.Events;
 using Quell.Jobs;
 using Quell.Workflows.Events;
@@ -87,7 +88,7 @@ public sealed class ElementCancelTests(ITestOutputHelper output)
         {
             await Task.WhenAll(Enumerable.Range(0, 5).Select(async _ =>
             {
-                var delay = random.Next(0, 80);
+                var delay = random.Next(0, 120);
                 var run = await host.StartAsync("single");
                 await host.WaitForAsync(run.Id, WorkflowEventTypes.TaskCancellable, "work");
                 await Task.Delay(delay);
