@@ -22,6 +22,7 @@ public sealed class QuellBuilder
         ArgumentException.ThrowIfNullOrWhiteSpace(type);
         var options = new JobTypeOptions();
         configure?.Invoke(options);
+        options.InputType = typeof(TInput);
         Services.AddScoped<THandler>();
         JobTypes[type] = JobTypeRegistration.Create<TInput, TResult, THandler>(type, options);
         return this;
