@@ -58,7 +58,7 @@ internal sealed class JobCallRunner(IJobService jobs, McpCallRegistry calls, Tim
         {
             await CancelLogNotification.SendAsync(request.Server, call.RequestId, finished, ClientMessage(call)).ConfigureAwait(false);
             // No response will end this request's HTTP stream (stdio: nothing to do).
-            await PostStream.EndAsync(request.Server, request.JsonRpcRequest).ConfigureAwait(false);
+            await PostStream.EndAsync(request.JsonRpcRequest).ConfigureAwait(false);
         }
         cancellationToken.ThrowIfCancellationRequested();
         // Cancelled by the client over HTTP: this result is never sent (ResponseSuppressionFilter).

@@ -1,5 +1,4 @@
 using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
 
 namespace Quell.Mcp.Calls;
 
@@ -10,13 +9,14 @@ namespace Quell.Mcp.Calls;
 /// </summary>
 internal static class PostStream
 {
-    /// <summary>
-    /// Ends the POST stream <paramref name="message"/> (the request, or its response) belongs to. Does nothing outside
-    /// an HTTP session: only those have an id and a per-request transport (stdio's must never be closed).
-    /// </summary>
-    public static async Task EndAsync(McpServer session, JsonRpcMessage message)
+    // The SDK's per-POST transport is internal. Matching its name keeps this from ever closing another transport (stdio's
+    // is the session itself); if a later SDK renames it, cancelled requests merely keep their stream until the session ends.
+    private const string PostTransportTypeName = "StreamableHttpPostTransport";
+
+    /// <summary>Ends the POST stream <paramref name="message"/> (the request, or its response) belongs to, if it has one.</summary>
+    public static async Task EndAsync(JsonRpcMessage message)
     {
-        if (session.SessionId is null || message.Context?.RelatedTransport is not { } postStream) return;
+        if (message.Context?.RelatedTransport is not { } postStream || postStream.GetType().Name != PostTransportTypeName) return;
         try
         {
             await postStream.DisposeAsync().ConfigureAwait(false);

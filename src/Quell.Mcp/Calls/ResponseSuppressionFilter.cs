@@ -19,7 +19,7 @@ internal static class ResponseSuppressionFilter
             (context.Services ?? context.Server.Services)?.GetService<McpCallRegistry>() is { } calls &&
             calls.TryTakeSuppressedResponse(context.Server, id))
         {
-            await PostStream.EndAsync(context.Server, message).ConfigureAwait(false);
+            await PostStream.EndAsync(message).ConfigureAwait(false);
             return;
         }
         await next(context, cancellationToken).ConfigureAwait(false);

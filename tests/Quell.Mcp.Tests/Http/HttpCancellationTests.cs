@@ -76,6 +76,7 @@ public sealed class HttpCancellationTests(BigCsvFixture big) : IAsyncLifetime
     {
         await using var listening = await _server.ConnectAsync();
         await using var silent = await _server.ConnectAsync();
+        Assert.NotNull(listening.Client.ServerCapabilities.Logging);
         await listening.Client.SetLoggingLevelAsync(LoggingLevel.Info);
         var logged = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var handler = listening.Client.RegisterNotificationHandler(NotificationMethods.LoggingMessageNotification, (n, _) =>
