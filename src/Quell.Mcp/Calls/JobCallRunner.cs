@@ -56,9 +56,8 @@ internal sealed class JobCallRunner(IJobService jobs, McpCallRegistry calls, Tim
         var finished = await jobs.GetAsync(job.Id, submission.Owner, CancellationToken.None).ConfigureAwait(false) ?? job;
         if (call.CancelNotified)
         {
+            // Before the request's HTTP stream ends (CancelledRequestFilter, ResponseSuppressionFilter).
             await CancelLogNotification.SendAsync(request.Server, call.RequestId, finished, ClientMessage(call)).ConfigureAwait(false);
-            // No response will end this request's HTTP stream (stdio: nothing to do).
-            await PostStream.EndAsync(request.JsonRpcRequest).ConfigureAwait(false);
         }
         cancellationToken.ThrowIfCancellationRequested();
         // Cancelled by the client over HTTP: this result is never sent (ResponseSuppressionFilter).

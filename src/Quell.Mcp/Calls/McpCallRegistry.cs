@@ -66,6 +66,9 @@ internal sealed partial class McpCallRegistry
     public bool TryTakeSuppressedResponse(McpServer session, RequestId requestId) =>
         _suppressed.TryRemove((KeyOf(session), requestId), out _);
 
+    /// <summary>How many responses are held back now (for tests: none may be left once the sessions ended).</summary>
+    internal int HeldBackCount => _suppressed.Count;
+
     internal void SuppressResponse(McpCall call) => _suppressed[(KeyOf(call.Session), call.RequestId)] = 0;
 
     internal void ForgetSuppressedResponse(McpCall call) => _suppressed.TryRemove((KeyOf(call.Session), call.RequestId), out _);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModelContextProtocol.Server;
+using Quell.Hosting;
 using Quell.Jobs;
 using Quell.Mcp.Calls;
 using Quell.Mcp.Tools;
@@ -22,12 +23,13 @@ public static class QuellMcpServerBuilderExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<McpCallRegistry>();
         builder.Services.TryAddSingleton<JobCallRunner>();
-        builder.Services.AddOptions<McpServerOptions>().Configure<IJobService>(JobTypeTools.AddTo);
+        builder.Services.AddOptions<McpServerOptions>().Configure<QuellBuilder>(JobTypeTools.AddTo);
         return builder
             .WithTools<AnalyzeCsvTool>()
             .WithTools<JobTools>()
             .WithMessageFilters(filters => filters
                 .AddIncomingFilter(CancelNotificationFilter.Create)
+                .AddIncomingFilter(CancelledRequestFilter.Create)
                 .AddOutgoingFilter(ResponseSuppressionFilter.Create));
     }
 }

@@ -1,4 +1,5 @@
 using ModelContextProtocol.Server;
+using Quell.Hosting;
 using Quell.Jobs;
 
 namespace Quell.Mcp.Tools;
@@ -6,10 +7,11 @@ namespace Quell.Mcp.Tools;
 /// <summary>Adds a tool for every job type registered with <see cref="JobTypeOptions.ExposeAsMcpTool"/>.</summary>
 internal static class JobTypeTools
 {
-    public static void AddTo(McpServerOptions options, IJobService jobs)
+    /// <summary>Reads the registrations from <see cref="QuellBuilder"/>, not <see cref="IJobService"/>: that would open the store.</summary>
+    public static void AddTo(McpServerOptions options, QuellBuilder quell)
     {
         var tools = options.ToolCollection ??= [];
-        foreach (var (jobType, typeOptions) in jobs.JobTypes.OrderBy(entry => entry.Key, StringComparer.Ordinal))
+        foreach (var (jobType, typeOptions) in quell.RegisteredJobTypes.OrderBy(entry => entry.Key, StringComparer.Ordinal))
         {
             if (!typeOptions.ExposeAsMcpTool) continue;
             var tool = JobTypeTool.Create(jobType, typeOptions);

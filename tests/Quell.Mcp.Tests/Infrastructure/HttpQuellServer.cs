@@ -22,6 +22,8 @@ public sealed class HttpQuellServer : IAsyncDisposable
 
     public string DataDirectory => _data.Path;
 
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<HttpQuellServer> StartAsync()
     {
         var server = new HttpQuellServer();
