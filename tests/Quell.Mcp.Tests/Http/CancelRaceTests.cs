@@ -8,8 +8,9 @@ namespace Quell.Mcp.Tests.Http;
 
 /// <summary>
 /// A cancel that crosses the end of a short job, many times over an HTTP session: whatever the timing, the call ends
-/// (a response, or its POST closed without one), a response only ever carries a completed job, and nothing is left
-/// held back once the session is gone.
+/// soon (a response, or no reply), a response only ever carries a completed job, and nothing is left held back once
+/// the session is gone. (The SDK's client cancels its own pending request when a cancel goes out through it, so it
+/// may stop waiting before the server ends the POST.)
 /// </summary>
 public sealed class CancelRaceTests : IAsyncLifetime
 {
@@ -45,8 +46,10 @@ public sealed class CancelRaceTests : IAsyncLifetime
                     jobId = result.StructuredContent!.Value.GetProperty("jobId").GetString();
                     Assert.Equal("completed", result.StructuredContent!.Value.GetProperty("status").GetString());
                 }
-                catch (McpException e) when (e.Message.Contains("without a reply", StringComparison.Ordinal))
+                catch (Exception e) when (e is McpException { Message: var m } && m.Contains("without a reply", StringComparison.Ordinal)
+                    || e is OperationCanceledException && !session.Tap.ReceivedResponseFor(requestId))
                 {
+                    // The POST ended without a reply, or the SDK's client stopped waiting when we sent the cancel.
                     heldBack++;
                     Assert.False(session.Tap.ReceivedResponseFor(requestId), $"iteration {i}: held back, yet answered");
                     // Cancelled before its job was submitted, there is no job; else the job ended either way.

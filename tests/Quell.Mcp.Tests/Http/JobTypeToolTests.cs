@@ -84,7 +84,7 @@ public sealed class JobTypeToolTests : IAsyncLifetime
         Assert.Equal("counted enough", job.GetProperty("cancellation").GetProperty("message").GetString());
         var partial = await session.CallJsonAsync("get_partial_results", new { id = jobId });
         Assert.True(partial.GetProperty("completedItems").GetInt64() > 0, partial.ToString());
-        await Assert.ThrowsAsync<McpException>(() => call.WaitAsync(QuellMcpSession.Patience));
+        await QuellMcpSession.AssertEndsWithoutReplyAsync(call);
         Assert.False(session.Tap.ReceivedResponseFor(requestId));
     }
 

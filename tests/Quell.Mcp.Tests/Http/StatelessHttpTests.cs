@@ -61,8 +61,7 @@ public sealed class StatelessHttpTests : IAsyncLifetime
         Assert.Equal("user_requested", job.GetProperty("cancellation").GetProperty("reason").GetString());
         Assert.Equal("stateless stop", job.GetProperty("cancellation").GetProperty("message").GetString());
         // The POST that carried the call ends without a reply: the job ran to its cancelled end, the result was dropped.
-        var ended = await Assert.ThrowsAsync<McpException>(() => call.WaitAsync(QuellMcpSession.Patience));
-        Assert.Contains("without a reply", ended.Message);
+        await QuellMcpSession.AssertEndsWithoutReplyAsync(call);
         Assert.False(session.Tap.ReceivedResponseFor(requestId));
         // Other requests went on being answered, each on its own POST.
         await session.Client.PingAsync();
