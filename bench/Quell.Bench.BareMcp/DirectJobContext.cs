@@ -27,6 +27,9 @@ internal sealed class DirectJobContext(string id, IProgress<ProgressNotification
 
     public ILogger Log => NullLogger.Instance;
 
+    // The bare tool keeps no history: csv.analyze never emits events of its own.
+    public Task EmitAsync(string type, System.Text.Json.JsonElement data, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     /// <summary>The latest summary the job published, as Quell would keep it for a cancelled job.</summary>
     public object? PartialResults { get; private set; }
 
