@@ -28,7 +28,7 @@ public abstract partial class JobStoreContract
         await using var store = await CreateStoreAsync();
         await store.CreateAsync(Job("a"));
 
-        await Assert.ThrowsAsync<InvalidOperationException>(async () => await store.CreateAsync(Job("a", owner: "bob")));
+        await Assert.ThrowsAsync<DuplicateJobIdException>(async () => await store.CreateAsync(Job("a", owner: "bob")));
 
         Assert.Equal("alice", (await store.GetAsync("a"))!.Owner);
         Assert.Single(await store.ReadEventsAsync("a", 0));

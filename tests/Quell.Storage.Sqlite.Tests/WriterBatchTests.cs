@@ -30,7 +30,7 @@ public sealed class WriterBatchTests : IDisposable
 
         await held;
         await Task.WhenAll(creates);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => duplicate);
+        await Assert.ThrowsAsync<DuplicateJobIdException>(() => duplicate);
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => dirty);
         Assert.Equal("boom", failure.Message);
         Assert.Equal(101, (await store.ListAsync(new Storage.JobQuery(Limit: 1000))).Total);
