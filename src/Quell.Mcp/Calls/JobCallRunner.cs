@@ -21,10 +21,15 @@ internal sealed class JobCallRunner(IJobService jobs, McpCallRegistry calls, Tim
     /// <summary>The message of a cancel caused by the client going away.</summary>
     public const string DisconnectMessage = "client disconnected";
 
-    public async Task<JobRecord> RunAsync(RequestContext<CallToolRequestParams> request, JobSubmission submission, CancellationToken cancellationToken)
+    public Task<JobRecord> RunAsync(RequestContext<CallToolRequestParams> request, JobSubmission submission, CancellationToken cancellationToken) =>
+        RunAsync(request, submission.Owner, token => jobs.SubmitAsync(submission, token), cancellationToken);
+
+    /// <summary>As above, for a job another service submits (such as a workflow run); <paramref name="owner"/> is its owner.</summary>
+    public async Task<JobRecord> RunAsync(
+        RequestContext<CallToolRequestParams> request, string owner, Func<CancellationToken, Task<JobRecord>> submit, CancellationToken cancellationToken)
     {
-        using var call = calls.Begin(request.Server, request.JsonRpcRequest.Id, submission.Owner);
-        var job = await jobs.SubmitAsync(submission, cancellationToken).ConfigureAwait(false);
+        using var call = calls.Begin(request.Server, request.JsonRpcRequest.Id, owner);
+        var job = await submit(cancellationToken).ConfigureAwait(false);
         call.JobId = job.Id;
 
         var relay = request.Params?.ProgressToken is { } token ? new ProgressRelay(request.Server, token, time) : null;
@@ -32,10 +37,10 @@ internal sealed class JobCallRunner(IJobService jobs, McpCallRegistry calls, Tim
         using var watchLimit = new CancellationTokenSource();
         using (cancellationToken.Register(() => OnCancelled(call, watchLimit)))
         {
-            await WatchAsync(job.Id, submission.Owner, relay, watchLimit.Token, cancellationToken).ConfigureAwait(false);
+            await WatchAsync(job.Id, owner, relay, watchLimit.Token, cancellationToken).ConfigureAwait(false);
         }
 
-        var finished = await jobs.GetAsync(job.Id, submission.Owner, CancellationToken.None).ConfigureAwait(false) ?? job;
+        var finished = await jobs.GetAsync(job.Id, owner, CancellationToken.None).ConfigureAwait(false) ?? job;
         cancellationToken.ThrowIfCancellationRequested();
         if (relay is not null && finished.Status == JobStatus.Completed)
         {

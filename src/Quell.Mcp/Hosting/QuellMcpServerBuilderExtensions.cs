@@ -11,7 +11,7 @@ public static class QuellMcpServerBuilderExtensions
     /// <summary>
     /// Adds <c>analyze_csv</c>, <c>list_jobs</c>, <c>get_job</c>, <c>cancel_job</c> and <c>get_partial_results</c>
     /// over the Quell runtime registered in the same container (<c>services.AddQuell(...)</c>), with progress
-    /// notifications and cancellation: <c>services.AddMcpServer().WithStdioServerTransport().WithQuellTools()</c>.
+    /// notifications and cancellation, and <see cref="McpJobCalls"/> for tools defined elsewhere: <c>services.AddMcpServer().WithStdioServerTransport().WithQuellTools()</c>.
     /// </summary>
     public static IMcpServerBuilder WithQuellTools(this IMcpServerBuilder builder)
     {
@@ -19,6 +19,7 @@ public static class QuellMcpServerBuilderExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<McpCallRegistry>();
         builder.Services.TryAddSingleton<JobCallRunner>();
+        builder.Services.TryAddSingleton(services => new McpJobCalls(services.GetRequiredService<JobCallRunner>()));
         return builder
             .WithTools<AnalyzeCsvTool>()
             .WithTools<JobTools>()
