@@ -50,10 +50,13 @@ public sealed class RunWorkflowToolTests : IDisposable
         await using (var session = await QuellMcpSession.StartStdioAsync(_data.Path))
         {
             using var abandon = new CancellationTokenSource();
+            var progress = new FirstProgress();
             var call = session.Client.CallToolAsync("run_workflow", QuellMcpSession.ToArguments(new { workflowId = "slow" }),
-                cancellationToken: abandon.Token).AsTask();
-            runId = await WaitForStreamingRunAsync(session);
+                progress, cancellationToken: abandon.Token).AsTask();
+            // The start event's progress: the call is in flight. Its id now, before list_jobs makes more calls.
+            await progress.First.WaitAsync(QuellMcpSession.Patience);
             var requestId = session.Tap.LastToolCallId();
+            runId = await WaitForStreamingRunAsync(session);
             await session.Client.SendNotificationAsync(NotificationMethods.CancelledNotification,
                 new CancelledNotificationParams { RequestId = requestId, Reason = "not needed any more" });
             await abandon.CancelAsync();
