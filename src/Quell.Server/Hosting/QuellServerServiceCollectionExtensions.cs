@@ -42,6 +42,7 @@ internal static class QuellServerServiceCollectionExtensions
         {
             if (options.DataDirectory is { } directory) quell.Configure(runtime => runtime.DataDirectory = directory);
             quell.AddCsvAnalyze();
+            quell.AddWorkflows();
             options.ConfigureQuell?.Invoke(quell);
             // The embedded store is the default; a callback that registered another store keeps it.
             if (!quell.Services.Any(service => service.ServiceType == typeof(IJobStore)))
@@ -55,7 +56,7 @@ internal static class QuellServerServiceCollectionExtensions
 #pragma warning disable MCPEXP002 // RunSessionHandler is experimental; it is the SDK's only hook at the end of a session.
             http.RunSessionHandler = (_, session, cancellationToken) => QuellMcpSessions.RunAsync(session, cancellationToken);
 #pragma warning restore MCPEXP002
-        });
+        }).WithWorkflowTools();
         services.AddOptions<CsvAnalyzeOptions>().BindConfiguration(CsvAnalyzeOptions.SectionName)
             .Configure<IOptions<QuellOptions>>((csv, runtime) =>
             {
