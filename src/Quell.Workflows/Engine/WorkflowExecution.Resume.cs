@@ -47,6 +47,27 @@ internal sealed partial class WorkflowExecution
         }
     }
 
+    /// <summary>
+    /// Closes what the dead attempt left open (a message mid-stream, a tool call in flight), so views and AG-UI
+    /// streams never show them running forever; the restarted element streams a new message.
+    /// </summary>
+    private async Task CloseInterruptedWorkAsync(RunView view)
+    {
+        var restarted = view.Elements.Where(e => e.Status is not ("completed" or "failed" or "cancelled")).Select(e => e.ElementId).ToHashSet(StringComparer.Ordinal);
+        foreach (var message in view.Messages.Where(m => m.Status == "streaming" && restarted.Contains(m.ElementId)))
+        {
+            await EmitAsync(Agents.Events.AgentEventTypes.MessageEnd, new { elementId = message.ElementId, messageId = message.MessageId, status = "cancelled" }).ConfigureAwait(false);
+        }
+        foreach (var call in view.ToolCalls.Where(c => c.Status == "running" && restarted.Contains(c.ElementId)))
+        {
+            await EmitAsync(Agents.Events.AgentEventTypes.ToolEnd, new
+            {
+                elementId = call.ElementId, toolCallId = call.ToolCallId, tool = call.Tool, index = call.Index, status = "cancelled",
+                error = "The process running the task stopped; the task was restarted.",
+            }).ConfigureAwait(false);
+        }
+    }
+
     private bool IsRecorded(string elementId, string status) =>
         _recorded.TryGetValue(elementId, out var element) && element.Status == status;
 

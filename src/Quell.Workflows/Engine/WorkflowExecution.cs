@@ -59,7 +59,11 @@ internal sealed partial class WorkflowExecution
     {
         _owner = (await _jobs.GetAsync(RunId, null).ConfigureAwait(false))?.Owner ?? "";
         var history = await ReadHistoryAsync().ConfigureAwait(false);
-        if (_context.Attempt > 1) Restore(history.View());
+        if (_context.Attempt > 1)
+        {
+            Restore(history.View());
+            await CloseInterruptedWorkAsync(history.View()).ConfigureAwait(false);
+        }
         if (history.View().WorkflowId is null)
         {
             await EmitAsync(WorkflowEventTypes.RunStarted, new
