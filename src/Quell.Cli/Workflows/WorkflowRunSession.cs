@@ -72,6 +72,7 @@ internal sealed class WorkflowRunSession(EmbeddedRuntime runtime, bool json)
         try
         {
             var definition = WorkflowLoader.Load(text, format, Path.GetFileName(file));
+            foreach (var warning in ToolPathCheck.Warnings(definition)) await Console.Error.WriteLineAsync(warning).ConfigureAwait(false);
             // Kept in the data directory's catalog, so the run's history names a workflow a server there also knows.
             await runtime.Services.GetRequiredService<IWorkflowCatalog>().PutAsync(definition.Id, text, format, cancellationToken).ConfigureAwait(false);
             return definition.Id;

@@ -31,7 +31,9 @@ public sealed partial class WorkflowCommandTests : IDisposable
         Assert.Contains(("generate_report", "completed"), elements);
         Assert.Contains(("count_channels", "completed"), elements);
         Assert.DoesNotContain(elements, e => e.Id == "task_c");
-        // The scripted model is labelled as such in every message.
+        // The scripted model is labelled as such in the view (lines on standard error with --json) and every message.
+        Assert.Contains("analyze_sentiment (scripted, complete): Customer sentiment", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("generate_report: tool #5 publish_report complete", run.Stderr, StringComparison.Ordinal);
         Assert.All(view.RootElement.GetProperty("messages").EnumerateArray(),
             m => Assert.True(m.GetProperty("model").GetProperty("scripted").GetBoolean()));
         // generate_report called all five tools of the sample server, and each answered.
