@@ -74,8 +74,9 @@ internal static class WorkflowReplayCommand
         foreach (var entry in replay.Timeline)
         {
             var element = entry.ElementId is null ? "" : $" [{entry.ElementId}]";
+            var summary = entry.Summary == entry.Type ? "" : " " + entry.Summary; // runtime events summarise as their type
             console.Profile.Out.Writer.WriteLine(
-                $"{entry.Seq,5} {entry.Time.UtcDateTime:HH:mm:ss.fff} {entry.Type}{element} {entry.Summary}");
+                $"{entry.Seq,5} {entry.Time.UtcDateTime:HH:mm:ss.fff} {entry.Type}{element}{summary}");
         }
         RunSummaryRenderer.Write(console, replay.Run, null);
     }
