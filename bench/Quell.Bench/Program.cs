@@ -1,3 +1,4 @@
+using Quell.Bench.Mcp;
 using Quell.Bench.Micro;
 using Quell.Bench.Reporting;
 using Quell.Bench.Scenarios;
@@ -9,6 +10,7 @@ const string Usage = """
       cancel-latency   cancel -> observed / durable     --cancels 1000 --workers 16
       memory           N running jobs awaiting a token  --jobs 10000
       all              the three load scenarios with modest defaults (< 5 minutes)
+      mcp              quell mcp vs a bare SDK tool over stdio  --cancels 200 --calls 6 --rows 1000000 --narrow-rows 5000000 [--file narrow|orders]
       --runtime quell|hangfire runs one side only
     """;
 
@@ -20,7 +22,7 @@ if (scenario == "memory-child")
     await MemoryScenario.RunChildAsync(options);
     return 0;
 }
-if (scenario is not ("micro" or "throughput" or "cancel-latency" or "memory" or "all"))
+if (scenario is not ("micro" or "throughput" or "cancel-latency" or "memory" or "all" or "mcp"))
 {
     Console.Error.WriteLine(Usage);
     return 2;
@@ -39,6 +41,9 @@ switch (scenario)
         break;
     case "memory":
         await MemoryScenario.RunAsync(options, defaultJobs: 10_000);
+        break;
+    case "mcp":
+        await McpScenario.RunAsync(McpBenchOptions.Parse(rest));
         break;
     case "all":
         await ThroughputScenario.RunAsync(options, defaultJobs: 20_000);

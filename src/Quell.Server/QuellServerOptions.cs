@@ -31,6 +31,12 @@ public sealed class QuellServerOptions
     /// </summary>
     public IList<string> CsvAllowedRoots { get; } = new List<string>();
 
+    /// <summary>
+    /// Directories whose workflow files (<c>.yaml</c>, <c>.bpmn</c>) are loaded into the catalog when the server
+    /// starts, such as the samples <c>quell serve</c> ships with. A file that does not load is logged and skipped.
+    /// </summary>
+    public IList<string> WorkflowDirectories { get; } = new List<string>();
+
     /// <summary>Registers job types (and optionally another store) on the Quell runtime.</summary>
     public Action<QuellBuilder>? ConfigureQuell { get; set; }
 }

@@ -29,7 +29,8 @@ public class JobContextBenchmarks
         };
         var registration = JobTypeRegistration.Create<BenchInput, int, NoopJob>(BenchJobs.Noop, new JobTypeOptions());
         _execution = new JobExecution(job, registration, CancellationToken.None);
-        _context = new JobContext(_execution, NullLogger.Instance, TimeProvider.System, Path.GetTempPath(), static (_, _) => { });
+        // No pump: these benchmarks measure the in-memory calls and never emit events.
+        _context = new JobContext(_execution, NullLogger.Instance, TimeProvider.System, Path.GetTempPath(), static (_, _) => { }, pump: null!);
         _token = _execution.CancellationToken;
     }
 

@@ -115,7 +115,8 @@ internal sealed partial class AgentRun
         var chunks = 0;
         try
         {
-            await foreach (var update in _client.GetStreamingResponseAsync(_messages, options, _cancellation.Token).ConfigureAwait(false))
+            await using var pump = new UpdatePump(_client.GetStreamingResponseAsync(_messages, options, _cancellation.Token), _cancellation.Token);
+            await foreach (var update in pump.ReadAllAsync().ConfigureAwait(false))
             {
                 var delta = Absorb(update, calls);
                 if (delta.Length == 0) continue;

@@ -20,7 +20,19 @@ internal static class McpCallCommand
     {
         var tool = new Argument<string>("TOOL") { Description = "The tool to call, e.g. analyze_csv." };
         var command = new Option<string?>("--command") { Description = "Start this MCP server and talk to it over stdio, e.g. \"quell mcp --data DIR\".", HelpName = "CMD ARGS" };
-        var url = new Option<Uri?>("--url") { Description = "Talk to this Streamable HTTP endpoint, e.g. http://127.0.0.1:5080/mcp.", HelpName = "URL" };
+        var url = new Option<Uri?>("--url")
+        {
+            Description = "Talk to this Streamable HTTP endpoint, e.g. http://127.0.0.1:5080/mcp.",
+            HelpName = "URL",
+            // System.CommandLine has no parser for Uri: without this every --url failed with an unhandled exception.
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https") return uri;
+                result.AddError($"--url must be an http(s) URL such as http://127.0.0.1:5080/mcp; got '{text}'.");
+                return null;
+            },
+        };
         var apiKey = CliOptions.ApiKey();
         var args = new Option<string?>("--args") { Description = "The tool's arguments, a JSON object.", HelpName = "JSON" };
         var timeout = new Option<double?>("--timeout") { Description = "Cancel the call (reason timeout) after this many seconds; exit 124.", HelpName = "S" };
@@ -31,7 +43,8 @@ internal static class McpCallCommand
         };
         call.Validators.Add(result =>
         {
-            if ((result.GetValue(command) is null) == (result.GetValue(url) is null)) result.AddError("Give exactly one of --command and --url.");
+            // Presence, not value: reading a --url that failed to parse would throw instead of reporting its error.
+            if ((result.GetResult(command) is null) == (result.GetResult(url) is null)) result.AddError("Give exactly one of --command and --url.");
             if (result.GetValue(timeout) is <= 0 || result.GetValue(idle) is <= 0) result.AddError("Timeouts are a positive number of seconds.");
         });
         call.SetAction(async (parseResult, cancellationToken) =>

@@ -6,7 +6,8 @@ namespace Quell.Cli.Commands;
 
 /// <summary>
 /// <c>quell serve [--urls URL] [--data DIR]</c>: the HTTP server with the CLI's job types, until SIGTERM or Ctrl+C;
-/// running jobs are cancelled with <c>system_shutdown</c> and keep their partial results; exit code 0.
+/// running jobs are cancelled with <c>system_shutdown</c> and keep their partial results; exit code 0. The sample
+/// workflows are loaded into the catalog at start, so they can be run at once.
 /// </summary>
 internal static class ServeCommand
 {
@@ -34,6 +35,7 @@ internal static class ServeCommand
                     options.Urls.Add(url);
                 }
                 options.DataDirectory = dataDirectory;
+                if (SampleWorkflows.Find() is { } samples) options.WorkflowDirectories.Add(samples);
             });
             await using (app.ConfigureAwait(false))
             {

@@ -15,6 +15,13 @@ public sealed class QuellBuilder
 
     internal Dictionary<string, JobTypeRegistration> JobTypes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The job types registered so far and their options, by type. Reading it opens nothing (unlike resolving
+    /// <see cref="IJobService"/>, which opens the store), so hosts can describe the types while they are built.
+    /// </summary>
+    public IReadOnlyDictionary<string, JobTypeOptions> RegisteredJobTypes =>
+        JobTypes.ToDictionary(entry => entry.Key, entry => entry.Value.Options, StringComparer.Ordinal);
+
     /// <summary>Registers a job type whose handler is resolved from DI (scoped) for every run.</summary>
     public QuellBuilder AddJob<TInput, TResult, THandler>(string type, Action<JobTypeOptions>? configure = null)
         where THandler : class, IJobHandler<TInput, TResult>
@@ -22,6 +29,7 @@ public sealed class QuellBuilder
         ArgumentException.ThrowIfNullOrWhiteSpace(type);
         var options = new JobTypeOptions();
         configure?.Invoke(options);
+        options.InputType = typeof(TInput);
         Services.AddScoped<THandler>();
         JobTypes[type] = JobTypeRegistration.Create<TInput, TResult, THandler>(type, options);
         return this;

@@ -14,4 +14,25 @@ public sealed class JobTypeOptions
 
     /// <summary>One sentence for listings (CLI, OpenAPI, MCP tools).</summary>
     public string? Description { get; set; }
+
+    /// <summary>
+    /// When true, Quell's MCP server offers this job type as a tool that runs one job to its end, with progress
+    /// notifications and cancellation. Its input schema is generated from <see cref="InputType"/>.
+    /// </summary>
+    public bool ExposeAsMcpTool { get; set; }
+
+    /// <summary>The tool's name; null for the job type with dots turned into underscores (<c>report.build</c> → <c>report_build</c>).</summary>
+    public string? McpToolName { get; set; }
+
+    /// <summary>The handler's input type, set when the job type is registered (for input schemas).</summary>
+    public Type? InputType { get; internal set; }
+
+    /// <summary>Offers this job type as an MCP tool (<see cref="ExposeAsMcpTool"/>), optionally naming and describing it.</summary>
+    public JobTypeOptions AsMcpTool(string? name = null, string? description = null)
+    {
+        ExposeAsMcpTool = true;
+        if (name is not null) McpToolName = name;
+        if (description is not null) Description = description;
+        return this;
+    }
 }

@@ -2,13 +2,15 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Quell.Mcp.Tools;
 
 namespace Quell.Mcp.Calls;
 
 /// <summary>
-/// An incoming message filter that reads <c>notifications/cancelled</c> before the SDK acts on it. The SDK cancels
-/// the request's token but does not pass the client's <c>reason</c> to the tool, so the reason is left with the
-/// call here first; the tool finds it when its token fires.
+/// An incoming message filter that acts on <c>notifications/cancelled</c> before the SDK does: it cancels the call
+/// the notification names with the client's <c>reason</c> (the SDK would not pass the reason to the tool) and holds
+/// back its response. Over stdio the SDK then also cancels the request's token, which changes nothing more; over
+/// stateful Streamable HTTP the SDK (2.3.1) never does, so this is what stops the job there.
 /// </summary>
 internal static class CancelNotificationFilter
 {
@@ -17,7 +19,7 @@ internal static class CancelNotificationFilter
         if (context.JsonRpcMessage is JsonRpcNotification { Method: NotificationMethods.CancelledNotification } notification &&
             TryRead(notification, out var requestId, out var reason))
         {
-            context.Services?.GetService<McpCallRegistry>()?.NoteCancelNotification(context.Server, requestId, reason);
+            context.Services?.GetService<McpCallRegistry>()?.NoteCancelNotification(context.Server, requestId, McpCaller.Owner(context), reason);
         }
         await next(context, cancellationToken).ConfigureAwait(false);
     };

@@ -8,10 +8,12 @@ namespace Quell.Mcp.Calls;
 
 /// <summary>
 /// Runs one job for one <c>tools/call</c>: submits it, relays its progress to the request's progress token, and
-/// returns the job once it is terminal. When the request's token fires (<c>notifications/cancelled</c>, or the
-/// session closing) the job is cancelled with <c>user_requested</c> and the runner waits for its terminal event, so
-/// that the partial results are in the history, before it throws <see cref="OperationCanceledException"/>; the SDK
-/// then sends no response (basic/utilities/cancellation).
+/// returns the job once it is terminal. When the call is cancelled — the client's <c>notifications/cancelled</c>
+/// (seen by <see cref="CancelNotificationFilter"/>, or the SDK's request token over stdio), or the session closing —
+/// the job is cancelled with <c>user_requested</c>, once, and the runner waits for its terminal event, so that the
+/// partial results are in the history. Then it throws <see cref="OperationCanceledException"/> when the SDK's token
+/// fired (the SDK sends no response), or returns the cancelled job, whose response
+/// <see cref="ResponseSuppressionFilter"/> holds back (basic/utilities/cancellation).
 /// </summary>
 internal sealed class JobCallRunner(IJobService jobs, McpCallRegistry calls, TimeProvider time)
 {
@@ -29,19 +31,43 @@ internal sealed class JobCallRunner(IJobService jobs, McpCallRegistry calls, Tim
         RequestContext<CallToolRequestParams> request, string owner, Func<CancellationToken, Task<JobRecord>> submit, CancellationToken cancellationToken)
     {
         using var call = calls.Begin(request.Server, request.JsonRpcRequest.Id, owner);
-        var job = await submit(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await RunCallAsync(call, request, owner, submit, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // When the SDK's token fired it sends nothing for the request, so nothing is left to hold back.
+            call.Finish(responseFollows: !cancellationToken.IsCancellationRequested);
+        }
+    }
+
+    private async Task<JobRecord> RunCallAsync(
+        McpCall call, RequestContext<CallToolRequestParams> request, string owner, Func<CancellationToken, Task<JobRecord>> submit,
+        CancellationToken cancellationToken)
+    {
+        // Either token stops the call: the SDK's (stdio cancel, session closing) or the client's cancel seen by our filter.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, call.ClientCancelled);
+        var job = await submit(stop.Token).ConfigureAwait(false);
         call.JobId = job.Id;
 
         var relay = request.Params?.ProgressToken is { } token ? new ProgressRelay(request.Server, token, time) : null;
         // The watch ends with the job's terminal event; this only bounds the wait once a cancel was requested.
         using var watchLimit = new CancellationTokenSource();
-        using (cancellationToken.Register(() => OnCancelled(call, watchLimit)))
+        using (stop.Token.Register(() => OnCancelled(call, watchLimit)))
         {
-            await WatchAsync(job.Id, owner, relay, watchLimit.Token, cancellationToken).ConfigureAwait(false);
+            await WatchAsync(job.Id, owner, relay, watchLimit.Token, stop.Token).ConfigureAwait(false);
         }
 
         var finished = await jobs.GetAsync(job.Id, owner, CancellationToken.None).ConfigureAwait(false) ?? job;
+        if (call.CancelNotified)
+        {
+            // Before the request's HTTP stream ends (CancelledRequestFilter, ResponseSuppressionFilter).
+            await CancelLogNotification.SendAsync(request.Server, call.RequestId, finished, ClientMessage(call)).ConfigureAwait(false);
+        }
         cancellationToken.ThrowIfCancellationRequested();
+        // Cancelled by the client over HTTP: this result is never sent (ResponseSuppressionFilter).
+        if (stop.IsCancellationRequested) return finished;
         if (relay is not null && finished.Status == JobStatus.Completed)
         {
             await relay.CompleteAsync(finished.Progress?.Current, "Completed", cancellationToken).ConfigureAwait(false);
@@ -75,12 +101,13 @@ internal sealed class JobCallRunner(IJobService jobs, McpCallRegistry calls, Tim
         }
     }
 
+    private static string ClientMessage(McpCall call) => call.CancelReason ?? DefaultCancelMessage;
+
     private void OnCancelled(McpCall call, CancellationTokenSource watchLimit)
     {
         watchLimit.CancelAfter(McpCallRegistry.StopWait);
         // When the process is stopping, the runtime cancels the job itself (system_shutdown).
         if (calls.IsShuttingDown && !call.CancelNotified) return;
-        var message = call.CancelNotified ? call.CancelReason ?? DefaultCancelMessage : DisconnectMessage;
-        _ = call.CancelJobAsync(jobs, message);
+        _ = call.CancelJobAsync(jobs, call.CancelNotified ? ClientMessage(call) : DisconnectMessage);
     }
 }

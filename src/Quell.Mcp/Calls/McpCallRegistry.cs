@@ -8,8 +8,8 @@ using Quell.Jobs;
 namespace Quell.Mcp.Calls;
 
 /// <summary>
-/// Every in-flight job-running tool call of every session, so that a <c>notifications/cancelled</c> can leave its
-/// reason with the call it names, and a session that ends can cancel the jobs its client left running.
+/// Every in-flight job-running tool call of every session, so that a <c>notifications/cancelled</c> can cancel the
+/// call it names (and hold back its response), and a session that ends can cancel the jobs its client left running.
 /// </summary>
 internal sealed partial class McpCallRegistry
 {
@@ -17,8 +17,11 @@ internal sealed partial class McpCallRegistry
     public static readonly TimeSpan StopWait = TimeSpan.FromSeconds(60);
 
     // Keyed by session id, not by McpServer instance: the SDK hands each request handler its own wrapper of the
-    // session. Stdio sessions have no id; one quell mcp process serves exactly one.
+    // session. Stdio sessions have no id (one quell mcp process serves exactly one); nor do stateless HTTP requests
+    // (2026-07-28 clients), for which the owner check below is all that separates clients.
     private readonly ConcurrentDictionary<(string Session, RequestId Id), McpCall> _calls = new();
+    // Requests the client cancelled whose response the SDK may still send (see ResponseSuppressionFilter).
+    private readonly ConcurrentDictionary<(string Session, RequestId Id), byte> _suppressed = new();
     private readonly IJobService _jobs;
     private readonly ILogger<McpCallRegistry> _logger;
     private volatile bool _shuttingDown;
@@ -45,14 +48,36 @@ internal sealed partial class McpCallRegistry
     }
 
     /// <summary>
-    /// Leaves the reason of a <c>notifications/cancelled</c> with the call it names. Unknown and finished request ids
-    /// are ignored, as the specification allows (basic/utilities/cancellation).
+    /// Cancels the call a <c>notifications/cancelled</c> names: its job is cancelled with the client's reason and its
+    /// response held back. Unknown, finished and already-cancelled request ids are ignored, as the specification
+    /// allows (basic/utilities/cancellation); so is a cancel that crosses the response in transit.
     /// </summary>
-    public void NoteCancelNotification(McpServer session, RequestId requestId, string? reason)
+    public void NoteCancelNotification(McpServer session, RequestId requestId, string owner, string? reason)
     {
-        if (!_calls.TryGetValue((KeyOf(session), requestId), out var call)) return;
-        call.NoteCancelNotification(reason);
-        LogCancelNotified(requestId, call.JobId, reason);
+        // Without a session (stdio; stateless HTTP) request ids are not unique: never cancel another owner's call.
+        if (!_calls.TryGetValue((KeyOf(session), requestId), out var call) || call.Owner != owner) return;
+        if (call.TryNoteCancelNotification(reason)) LogCancelNotified(requestId, call.JobId, reason);
+    }
+
+    /// <summary>
+    /// True (once) when <paramref name="requestId"/> names a request of <paramref name="session"/> that the client
+    /// cancelled while it ran: its response must not be sent.
+    /// </summary>
+    public bool TryTakeSuppressedResponse(McpServer session, RequestId requestId) =>
+        _suppressed.TryRemove((KeyOf(session), requestId), out _);
+
+    /// <summary>How many responses are held back now (for tests: none may be left once the sessions ended).</summary>
+    internal int HeldBackCount => _suppressed.Count;
+
+    internal void SuppressResponse(McpCall call) => _suppressed[(KeyOf(call.Session), call.RequestId)] = 0;
+
+    internal void ForgetSuppressedResponse(McpCall call) => _suppressed.TryRemove((KeyOf(call.Session), call.RequestId), out _);
+
+    /// <summary>Forgets what is held back for a session that ended; nothing more will be sent on it.</summary>
+    public void ForgetSession(McpServer session)
+    {
+        var key = KeyOf(session);
+        foreach (var entry in _suppressed.Keys.Where(entry => entry.Session == key)) _suppressed.TryRemove(entry, out _);
     }
 
     /// <summary>

@@ -1,6 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ModelContextProtocol.Server;
+using Quell.Hosting;
+using Quell.Jobs;
 using Quell.Mcp.Calls;
+using Quell.Mcp.Tasks;
 using Quell.Mcp.Tools;
 
 namespace Quell.Mcp.Hosting;
@@ -9,9 +13,11 @@ namespace Quell.Mcp.Hosting;
 public static class QuellMcpServerBuilderExtensions
 {
     /// <summary>
-    /// Adds <c>analyze_csv</c>, <c>list_jobs</c>, <c>get_job</c>, <c>cancel_job</c> and <c>get_partial_results</c>
-    /// over the Quell runtime registered in the same container (<c>services.AddQuell(...)</c>), with progress
-    /// notifications and cancellation, and <see cref="McpJobCalls"/> for tools defined elsewhere: <c>services.AddMcpServer().WithStdioServerTransport().WithQuellTools()</c>.
+    /// Adds <c>analyze_csv</c>, <c>list_jobs</c>, <c>get_job</c>, <c>cancel_job</c> and <c>get_partial_results</c>,
+    /// plus a tool for every job type registered with <see cref="JobTypeOptions.ExposeAsMcpTool"/>, over the Quell
+    /// runtime registered in the same container (<c>services.AddQuell(...)</c>), with progress notifications and
+    /// cancellation, and <see cref="McpJobCalls"/> for tools defined elsewhere:
+    /// <c>services.AddMcpServer().WithStdioServerTransport().WithQuellTools()</c>.
     /// </summary>
     public static IMcpServerBuilder WithQuellTools(this IMcpServerBuilder builder)
     {
@@ -20,9 +26,14 @@ public static class QuellMcpServerBuilderExtensions
         builder.Services.TryAddSingleton<McpCallRegistry>();
         builder.Services.TryAddSingleton<JobCallRunner>();
         builder.Services.TryAddSingleton(services => new McpJobCalls(services.GetRequiredService<JobCallRunner>()));
+        builder.Services.AddOptions<McpServerOptions>().Configure<QuellBuilder>(JobTypeTools.AddTo);
         return builder
             .WithTools<AnalyzeCsvTool>()
             .WithTools<JobTools>()
-            .WithMessageFilters(filters => filters.AddIncomingFilter(CancelNotificationFilter.Create));
+            .WithMessageFilters(filters => filters
+                .AddIncomingFilter(CancelNotificationFilter.Create)
+                .AddIncomingFilter(CancelledRequestFilter.Create)
+                .AddOutgoingFilter(ResponseSuppressionFilter.Create))
+            .WithQuellTasks();
     }
 }

@@ -11,7 +11,8 @@ public static class QuellMcpSessions
     /// Runs <paramref name="session"/> until the client disconnects (stdio closed, HTTP session deleted or expired) or
     /// <paramref name="cancellationToken"/> fires. A disconnect cancels the jobs of the session's in-flight tool calls
     /// with <c>user_requested</c> ("client disconnected") and waits for them to stop; when the process is stopping, the
-    /// runtime's shutdown cancels them instead.
+    /// runtime's shutdown cancels them instead. A stateless HTTP request (no session id) is just run: it is not a client
+    /// that leaves.
     /// </summary>
     public static async Task RunAsync(McpServer session, CancellationToken cancellationToken = default)
     {
@@ -23,9 +24,14 @@ public static class QuellMcpSessions
         }
         finally
         {
-            if (calls is not null && !calls.IsShuttingDown && !cancellationToken.IsCancellationRequested)
+            // Only a real session (with an id) ends with its client leaving; a stateless "session" is one request.
+            if (calls is not null && session.SessionId is not null)
             {
-                await calls.CancelSessionAsync(session, JobCallRunner.DisconnectMessage).ConfigureAwait(false);
+                if (!calls.IsShuttingDown && !cancellationToken.IsCancellationRequested)
+                {
+                    await calls.CancelSessionAsync(session, JobCallRunner.DisconnectMessage).ConfigureAwait(false);
+                }
+                calls.ForgetSession(session);
             }
         }
     }

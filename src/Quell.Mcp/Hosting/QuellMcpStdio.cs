@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;
 using Quell.Mcp.Calls;
+using Quell.Mcp.Tasks;
 
 namespace Quell.Mcp.Hosting;
 
@@ -15,7 +16,8 @@ public static class QuellMcpStdio
     /// stdin/stdout until stdin closes or <paramref name="cancellationToken"/> fires. Standard output carries nothing
     /// but the protocol, so logging must go to standard error. When stdin closes, the jobs of in-flight tool calls are
     /// cancelled with <c>user_requested</c> ("client disconnected") and this returns once they stopped, so the caller
-    /// can stop the runtime afterwards. When the token fires, they are left to the runtime's shutdown.
+    /// can stop the runtime afterwards. Jobs started as MCP tasks outlive the client: this returns only once they
+    /// reached a terminal state. When the token fires, all of them are left to the runtime's shutdown.
     /// </summary>
     public static async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -39,6 +41,9 @@ public static class QuellMcpStdio
                     await calls.CancelSessionAsync(session, JobCallRunner.DisconnectMessage).ConfigureAwait(false);
                 }
                 await run.ConfigureAwait(false);
+                // A task outlives its connection: keep the runtime up until the tasks started here are done.
+                var tasks = services.GetService<IMcpTaskStore>();
+                if (tasks is not null) await tasks.WaitForStartedTasksAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -70,7 +70,8 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     private static AuthenticateResult Success(string owner)
     {
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, owner)], SchemeName);
+        // The MCP SDK binds a stateful session to its user by NameIdentifier: another key cannot use the session.
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, owner), new Claim(ClaimTypes.NameIdentifier, owner)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Quell.Server.Agui;
 using Quell.Server.Jobs;
+using Quell.Server.Workflows;
 
 namespace Quell.Server.Hosting;
 
@@ -17,7 +19,11 @@ internal static class QuellServerApplicationExtensions
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
-        app.MapGroup("/api").RequireAuthorization().MapJobEndpoints();
+        var api = app.MapGroup("/api").RequireAuthorization();
+        api.MapJobEndpoints();
+        api.MapWorkflowEndpoints();
+        api.MapRunEndpoints();
+        api.MapAguiEndpoints();
         // MCP (Streamable HTTP) behind the same API keys; tool calls act for the key's owner.
         app.MapMcp("/mcp").RequireAuthorization();
         return app;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Quell.Csv;
 using Quell.Hosting;
+using ModelContextProtocol.AspNetCore;
 using Quell.Mcp.Hosting;
 using Quell.Server.Auth;
 using Quell.Server.Errors;
@@ -52,11 +53,16 @@ internal static class QuellServerServiceCollectionExtensions
         });
         services.AddQuellMcpServer().WithHttpTransport(http =>
         {
+            // The SDK (2.3.1) serves statelessly by default, after the 2026-07-28 draft. Then each POST gets its own
+            // server: notifications/cancelled never reaches the call it names, logging/setLevel is forgotten at
+            // once, and a "session" ends with every request. Clients of 2025-11-25 (initialize) get real sessions.
+            http.SessionMode = HttpServerSessionMode.StatefulForInitializeClients;
             // A deleted or expired session cancels the jobs its client left running ("client disconnected").
 #pragma warning disable MCPEXP002 // RunSessionHandler is experimental; it is the SDK's only hook at the end of a session.
             http.RunSessionHandler = (_, session, cancellationToken) => QuellMcpSessions.RunAsync(session, cancellationToken);
 #pragma warning restore MCPEXP002
         }).WithWorkflowTools();
+        services.AddHostedService<WorkflowSamplesLoader>();
         services.AddOptions<CsvAnalyzeOptions>().BindConfiguration(CsvAnalyzeOptions.SectionName)
             .Configure<IOptions<QuellOptions>>((csv, runtime) =>
             {

@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using Quell.Results;
 using Quell.Server.Jobs;
 using Quell.Server.Sse;
+using Quell.Server.Workflows;
+using Quell.Workflows.Runs;
 
 namespace Quell.Server.Serialization;
 
@@ -14,4 +16,12 @@ namespace Quell.Server.Serialization;
 [JsonSerializable(typeof(CancelJobRequest))]
 [JsonSerializable(typeof(JobEventDto))]
 [JsonSerializable(typeof(PartialResults))]
+[JsonSerializable(typeof(StartRunRequest))]
+[JsonSerializable(typeof(CompleteUserTaskRequest))]
+[JsonSerializable(typeof(WorkflowSummaryDto))]
+[JsonSerializable(typeof(WorkflowListDto))]
+[JsonSerializable(typeof(WorkflowErrorDto[]))]
+[JsonSerializable(typeof(ElementCancelResultDto))]
+[JsonSerializable(typeof(RunView))]
+[JsonSerializable(typeof(RunReplay))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext;

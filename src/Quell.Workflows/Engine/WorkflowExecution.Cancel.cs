@@ -9,30 +9,54 @@ internal sealed partial class WorkflowExecution
 {
     private const string RunCancelledMessage = "The run was cancelled.";
 
+    private long _watchedSeq;
+
     /// <summary>
     /// Watches the run's own history for what arrives from outside: element cancel requests (recorded durable first
     /// by <see cref="ElementCancellation"/>) and user task input. Requests are handled one at a time, in order.
     /// </summary>
     private async Task WatchRequestsAsync(long afterSeq, CancellationToken stop)
     {
+        Volatile.Write(ref _watchedSeq, afterSeq);
         try
         {
             await foreach (var e in _jobs.WatchAsync(RunId, null, afterSeq, includeTransient: false, stop).ConfigureAwait(false))
             {
-                if (e.Data.String("elementId") is not { } elementId) continue;
-                if (e.Type == WorkflowEventTypes.TaskCancelRequest)
-                {
-                    var reason = CancellationReasons.TryParse(e.Data.String("reason"), out var parsed) ? parsed : CancellationReason.UserRequested;
-                    await OnCancelRequestAsync(elementId, reason, e.Data.String("message") ?? "User requested cancellation").ConfigureAwait(false);
-                }
-                else if (e.Type == WorkflowEventTypes.UserTaskCompleted)
-                {
-                    UserInput(elementId).TrySetResult(e.Data.Element("input") ?? default);
-                }
+                await HandleOutsideEventAsync(e).ConfigureAwait(false);
+                Volatile.Write(ref _watchedSeq, e.Seq);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>
+    /// Before the run finishes: every request recorded so far is handled (answered with <c>task.cancel.failed</c> if
+    /// its task already ended). Requests are held back while the end of the history is read, so none slips in between.
+    /// </summary>
+    private async Task DrainRequestsAsync(Task watcher)
+    {
+        long last;
+        using (await _elementCancellation.HoldRequestsAsync(RunId).ConfigureAwait(false))
+        {
+            last = Volatile.Read(ref _watchedSeq);
+            while (await _jobs.ReadEventsAsync(RunId, null, last, 1000).ConfigureAwait(false) is { Count: > 0 } page) last = page[^1].Seq;
+        }
+        while (Volatile.Read(ref _watchedSeq) < last && !watcher.IsCompleted) await Task.Delay(5).ConfigureAwait(false);
+    }
+
+    private async Task HandleOutsideEventAsync(Quell.Events.JobEvent e)
+    {
+        if (e.Data.String("elementId") is not { } elementId) return;
+        if (e.Type == WorkflowEventTypes.TaskCancelRequest)
+        {
+            var reason = CancellationReasons.TryParse(e.Data.String("reason"), out var parsed) ? parsed : CancellationReason.UserRequested;
+            await OnCancelRequestAsync(elementId, reason, e.Data.String("message") ?? "User requested cancellation").ConfigureAwait(false);
+        }
+        else if (e.Type == WorkflowEventTypes.UserTaskCompleted)
+        {
+            UserInput(elementId).TrySetResult(e.Data.Element("input") ?? default);
         }
     }
 

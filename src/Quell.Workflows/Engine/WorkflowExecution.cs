@@ -26,6 +26,7 @@ internal sealed partial class WorkflowExecution
     private readonly IJobService _jobs;
     private readonly IAgentToolboxFactory _toolboxes;
     private readonly AgentRunner _runner;
+    private readonly ElementCancellation _elementCancellation;
     private readonly RunScope _scope;
     private readonly object _gate = new();
     private readonly Dictionary<string, RunningElement> _running = new(StringComparer.Ordinal);
@@ -39,8 +40,9 @@ internal sealed partial class WorkflowExecution
     private string _owner = "";
 
     public WorkflowExecution(WorkflowDefinition definition, WorkflowRunInput input, IJobContext context, IJobService jobs,
-        IAgentToolboxFactory toolboxes, AgentRunner runner)
+        IAgentToolboxFactory toolboxes, AgentRunner runner, ElementCancellation elementCancellation)
     {
+        _elementCancellation = elementCancellation;
         _definition = definition;
         _input = input;
         _context = context;
@@ -83,6 +85,7 @@ internal sealed partial class WorkflowExecution
         {
             await WalkAsync(_definition.Start.Id, afterCancel: false).ConfigureAwait(false);
         }
+        await DrainRequestsAsync(watcher).ConfigureAwait(false);
         await stopWatching.CancelAsync().ConfigureAwait(false);
         await watcher.ConfigureAwait(false);
         return await FinishAsync().ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Quell.Jobs;
 using Quell.Workflows.Model;
 
@@ -26,6 +27,7 @@ public sealed record WorkflowRunInput : IValidatableJobInput
     public string? ThreadId { get; init; }
 
     /// <summary>The format as the loader's enum, or null when <see cref="Format"/> is not one we read.</summary>
+    [JsonIgnore]
     public WorkflowFormat? ParsedFormat => Format?.ToUpperInvariant() switch
     {
         "YAML" => WorkflowFormat.Yaml,

@@ -9,7 +9,8 @@ namespace Quell.Workflows.Engine;
 /// <see cref="WorkflowExecution"/>). Ends completed with <c>{outcome: "success", outputs}</c>, failed with an error
 /// naming why the outcome is failed, or cancelled when the run itself was cancelled.
 /// </summary>
-public sealed class WorkflowRunJob(IJobService jobs, IAgentToolboxFactory toolboxes, TimeProvider? timeProvider = null)
+public sealed class WorkflowRunJob(
+    IJobService jobs, IAgentToolboxFactory toolboxes, Runs.ElementCancellation elementCancellation, TimeProvider? timeProvider = null)
     : IJobHandler<WorkflowRunInput, WorkflowRunResult>
 {
     /// <summary>The job type name.</summary>
@@ -22,6 +23,6 @@ public sealed class WorkflowRunJob(IJobService jobs, IAgentToolboxFactory toolbo
         ArgumentNullException.ThrowIfNull(context);
         var format = input.ParsedFormat ?? throw new ArgumentException("format must be 'yaml' or 'bpmn'.", nameof(input));
         var definition = WorkflowLoader.Load(input.Source, format, input.WorkflowId);
-        return new WorkflowExecution(definition, input, context, jobs, toolboxes, new AgentRunner(timeProvider)).RunAsync();
+        return new WorkflowExecution(definition, input, context, jobs, toolboxes, new AgentRunner(timeProvider), elementCancellation).RunAsync();
     }
 }

@@ -91,6 +91,28 @@ public sealed class ElementCancellation(IJobService jobs)
         }
     }
 
+    /// <summary>
+    /// Holds back new requests for <paramref name="runId"/> until the returned handle is disposed. The engine holds it
+    /// while it notes how far its history goes before finishing, so no request can be recorded (as still running)
+    /// after the engine stopped listening: one recorded later sees the task finished and is refused here.
+    /// </summary>
+    internal async Task<IDisposable> HoldRequestsAsync(string runId)
+    {
+        var gate = _gates.GetOrAdd(runId, static _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync().ConfigureAwait(false);
+        return new Release(gate);
+    }
+
+    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) gate.Release();
+        }
+    }
+
     private Task<bool> RefuseAsync(string runId, string? owner, string elementId, string error, CancellationToken cancellationToken) =>
         jobs.AppendEventAsync(runId, owner, WorkflowEventTypes.TaskCancelFailed,
             JsonSerializer.SerializeToElement(new { elementId, error }), cancellationToken);

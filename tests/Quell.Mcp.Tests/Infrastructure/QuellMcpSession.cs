@@ -88,6 +88,18 @@ public sealed class QuellMcpSession : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Asserts that a cancelled call ends without a result, soon: either the server ended its HTTP POST without a
+    /// reply (<see cref="McpException"/>), or the SDK's client stopped waiting on its own when the test sent
+    /// <c>notifications/cancelled</c> through it (it cancels its pending request then). A hung call fails by timeout.
+    /// </summary>
+    public static async Task AssertEndsWithoutReplyAsync(Task call)
+    {
+        var ended = await Record.ExceptionAsync(() => call.WaitAsync(Patience));
+        Assert.True(ended is McpException { Message: var m } && m.Contains("without a reply", StringComparison.Ordinal)
+            || ended is OperationCanceledException, $"the cancelled call did not end without a reply: {ended}");
+    }
+
     public static string Text(CallToolResult result) =>
         string.Join("\n", result.Content.OfType<TextContentBlock>().Select(block => block.Text));
 

@@ -51,6 +51,37 @@ public sealed class ResumeTests
         Assert.Equal("completed", outputs.GetProperty("third").GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task A_task_cancelled_just_before_the_crash_stays_cancelled_after_the_resume()
+    {
+        var crashed = Path.Combine(Path.GetTempPath(), "quell-tests", Guid.NewGuid().ToString("N"));
+        string runId;
+        await using (var first = await WorkflowHost.StartAsync(lease: Lease))
+        {
+            await first.Catalog.PutAsync("chain", TestWorkflows.Chain(tokens: 60, tokensPerSecond: 20), WorkflowFormat.Yaml);
+            var run = await first.StartAsync("chain");
+            runId = run.Id;
+            await first.WaitForAsync(runId, AgentEventTypes.MessageDelta, "second");
+            var cancel = await first.Runs.CancelElementAsync(runId, "second", Owner);
+            Assert.Equal(Quell.Workflows.Runs.ElementCancelOutcomeKind.Requested, cancel.Kind);
+            // The copy holds the request, and maybe the task's stop: either way the resumed run must honour it.
+            Directory.CreateDirectory(crashed);
+            await SnapshotAsync(Path.Combine(first.DataDirectory, "quell.db"), Path.Combine(crashed, "quell.db"));
+        }
+
+        await using var second = await WorkflowHost.StartAsync(crashed, lease: Lease);
+        var done = await second.WaitForEndAsync(runId);
+
+        Assert.Equal(JobStatus.Failed, done.Status);
+        Assert.Equal("Task second was cancelled", done.Error);
+        var events = await second.EventsAsync(runId);
+        Assert.Single(events, e => e.Type == WorkflowEventTypes.TaskCancelled && WorkflowHost.Str(e.Data, "elementId") == "second");
+        Assert.Single(events, e => e.Type == WorkflowEventTypes.TaskCancelRequest);
+        Assert.Equal(0, Starts(events, "third"));
+        Assert.Equal(1, Starts(events, "first"));
+        Assert.Equal("cancelled", (await second.Runs.GetAsync(runId, Owner))!.Elements.Single(e => e.ElementId == "second").Status);
+    }
+
     private static int Starts(IEnumerable<JobEvent> events, string elementId) =>
         events.Count(e => e.Type == WorkflowEventTypes.ElementStarted && WorkflowHost.Str(e.Data, "elementId") == elementId);
 

@@ -37,6 +37,9 @@ public sealed class ServiceAndUserTaskTests
         Assert.Equal(Echo, child.Type);
         Assert.True(view.Elements.Single(e => e.ElementId == "approve").Output!.Value.GetProperty("approved").GetBoolean());
         Assert.Equal("success", done.Result!.Value.GetProperty("outcome").GetString());
+        // Progress is elements finished out of elements reachable: start, job, approve, end.
+        Assert.Equal(4, done.Progress!.Total);
+        Assert.Equal(4, done.Progress.Current);
     }
 
     [Fact]

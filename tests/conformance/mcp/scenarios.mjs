@@ -172,3 +172,34 @@ export async function strayCancelsIgnored({ client, wire }, ws, finishedRequestI
   // No error response came for any notification (notifications have no id; nothing with a null id either).
   assert.equal(wire.received.filter(r => 'error' in r.message && (r.message.id === null || r.message.id === undefined)).length, 0);
 }
+
+/**
+ * With logging enabled (logging/setLevel info), an abort also brings a notifications/message (level notice, logger
+ * quell) naming the job, the reason and the client's text. Before setLevel, the earlier aborts brought none.
+ */
+export async function cancelReasonLogged({ client, wire }, ws) {
+  assert.equal(wire.received.filter(r => r.message.method === 'notifications/message').length, 0,
+    'a log notification arrived before the client enabled logging');
+  assert.ok(client.getServerCapabilities()?.logging, 'the server does not declare the logging capability');
+  await client.setLoggingLevel('info');
+  const controller = new AbortController();
+  const progress = [];
+  const call = client.callTool(
+    { name: 'analyze_csv', arguments: { paths: [ws.large] } },
+    undefined,
+    { onprogress: p => progress.push(p), signal: controller.signal, timeout: 120_000 });
+  const rejected = call.then(() => null, e => e);
+  await waitFor(() => progress.length >= 2, 60_000, 'two progress notifications');
+  controller.abort('conformance: log this cancel');
+  await within(PROMPT_MS, rejected, 'the aborted call to reject');
+
+  const logged = await waitFor(() => wire.received.find(r => r.message.method === 'notifications/message'), 30_000, 'a log notification');
+  const params = logged.message.params;
+  assert.equal(params.level, 'notice');
+  assert.equal(params.logger, 'quell');
+  assert.equal(params.data.message, 'conformance: log this cancel');
+  assert.equal(params.data.reason, 'user_requested');
+  const job = await callJson(client, 'get_job', { id: params.data.jobId });
+  assert.equal(job.cancellation?.message, 'conformance: log this cancel');
+  await client.setLoggingLevel('warning');
+}

@@ -28,6 +28,8 @@ describe('quell mcp over stdio', () => {
   it('an abort sends notifications/cancelled, cancels the job with the reason, and no response follows; ping and tools/list still answer', () =>
     s.abortCancelsJob(session, ws));
 
+  it('with logging enabled, a cancel also sends its reason as a log notification (none before)', () => s.cancelReasonLogged(session, ws));
+
   it('notifications/cancelled for initialize, an unknown id or a finished id changes nothing', async () => {
     assert.ok(finished, 'needs the small-file test');
     await s.strayCancelsIgnored(session, ws, finished.requestId, finished.jobId);
