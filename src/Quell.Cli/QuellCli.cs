@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Quell.Cli.Commands;
+using Quell.Cli.Workflows;
 
 namespace Quell.Cli;
 
@@ -14,6 +15,7 @@ internal static class QuellCli
         root.Subcommands.Add(JobsCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(McpCommand.Create());
+        root.Subcommands.Add(WorkflowCommand.Create());
         return root;
     }
 

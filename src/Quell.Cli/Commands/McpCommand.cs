@@ -50,6 +50,6 @@ internal static class McpCommand
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Quell.Mcp", LogLevel.Information); // cancellations and their reasons
-        builder.Services.AddQuellMcpServer();
+        builder.Services.AddQuellMcpServer().WithWorkflowTools();
     }
 }

@@ -9,8 +9,8 @@ namespace Quell.Cli.Hosting;
 /// </summary>
 internal static class QuellComposition
 {
-    /// <summary>Registers the job types the CLI runs in-process.</summary>
-    public static QuellBuilder AddJobTypes(this QuellBuilder quell) => quell.AddCsvAnalyze();
+    /// <summary>Registers the job types the CLI runs in-process: <c>csv.analyze</c>, and workflows (<c>workflow.run</c>, <c>llm.generate</c>).</summary>
+    public static QuellBuilder AddJobTypes(this QuellBuilder quell) => quell.AddCsvAnalyze().AddWorkflows();
 
     /// <summary>Registers the embedded SQLite store under <paramref name="dataDirectory"/>.</summary>
     public static QuellBuilder UseDataDirectory(this QuellBuilder quell, string dataDirectory, bool readOnly = false)

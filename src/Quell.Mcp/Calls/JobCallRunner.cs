@@ -23,12 +23,17 @@ internal sealed class JobCallRunner(IJobService jobs, McpCallRegistry calls, Tim
     /// <summary>The message of a cancel caused by the client going away.</summary>
     public const string DisconnectMessage = "client disconnected";
 
-    public async Task<JobRecord> RunAsync(RequestContext<CallToolRequestParams> request, JobSubmission submission, CancellationToken cancellationToken)
+    public Task<JobRecord> RunAsync(RequestContext<CallToolRequestParams> request, JobSubmission submission, CancellationToken cancellationToken) =>
+        RunAsync(request, submission.Owner, token => jobs.SubmitAsync(submission, token), cancellationToken);
+
+    /// <summary>As above, for a job another service submits (such as a workflow run); <paramref name="owner"/> is its owner.</summary>
+    public async Task<JobRecord> RunAsync(
+        RequestContext<CallToolRequestParams> request, string owner, Func<CancellationToken, Task<JobRecord>> submit, CancellationToken cancellationToken)
     {
-        using var call = calls.Begin(request.Server, request.JsonRpcRequest.Id, submission.Owner);
+        using var call = calls.Begin(request.Server, request.JsonRpcRequest.Id, owner);
         try
         {
-            return await RunCallAsync(call, request, submission, cancellationToken).ConfigureAwait(false);
+            return await RunCallAsync(call, request, owner, submit, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -38,11 +43,12 @@ internal sealed class JobCallRunner(IJobService jobs, McpCallRegistry calls, Tim
     }
 
     private async Task<JobRecord> RunCallAsync(
-        McpCall call, RequestContext<CallToolRequestParams> request, JobSubmission submission, CancellationToken cancellationToken)
+        McpCall call, RequestContext<CallToolRequestParams> request, string owner, Func<CancellationToken, Task<JobRecord>> submit,
+        CancellationToken cancellationToken)
     {
         // Either token stops the call: the SDK's (stdio cancel, session closing) or the client's cancel seen by our filter.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, call.ClientCancelled);
-        var job = await jobs.SubmitAsync(submission, stop.Token).ConfigureAwait(false);
+        var job = await submit(stop.Token).ConfigureAwait(false);
         call.JobId = job.Id;
 
         var relay = request.Params?.ProgressToken is { } token ? new ProgressRelay(request.Server, token, time) : null;
@@ -50,10 +56,10 @@ internal sealed class JobCallRunner(IJobService jobs, McpCallRegistry calls, Tim
         using var watchLimit = new CancellationTokenSource();
         using (stop.Token.Register(() => OnCancelled(call, watchLimit)))
         {
-            await WatchAsync(job.Id, submission.Owner, relay, watchLimit.Token, stop.Token).ConfigureAwait(false);
+            await WatchAsync(job.Id, owner, relay, watchLimit.Token, stop.Token).ConfigureAwait(false);
         }
 
-        var finished = await jobs.GetAsync(job.Id, submission.Owner, CancellationToken.None).ConfigureAwait(false) ?? job;
+        var finished = await jobs.GetAsync(job.Id, owner, CancellationToken.None).ConfigureAwait(false) ?? job;
         if (call.CancelNotified)
         {
             // Before the request's HTTP stream ends (CancelledRequestFilter, ResponseSuppressionFilter).

@@ -16,7 +16,8 @@ public static class QuellMcpServerBuilderExtensions
     /// Adds <c>analyze_csv</c>, <c>list_jobs</c>, <c>get_job</c>, <c>cancel_job</c> and <c>get_partial_results</c>,
     /// plus a tool for every job type registered with <see cref="JobTypeOptions.ExposeAsMcpTool"/>, over the Quell
     /// runtime registered in the same container (<c>services.AddQuell(...)</c>), with progress notifications and
-    /// cancellation: <c>services.AddMcpServer().WithStdioServerTransport().WithQuellTools()</c>.
+    /// cancellation, and <see cref="McpJobCalls"/> for tools defined elsewhere:
+    /// <c>services.AddMcpServer().WithStdioServerTransport().WithQuellTools()</c>.
     /// </summary>
     public static IMcpServerBuilder WithQuellTools(this IMcpServerBuilder builder)
     {
@@ -24,6 +25,7 @@ public static class QuellMcpServerBuilderExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<McpCallRegistry>();
         builder.Services.TryAddSingleton<JobCallRunner>();
+        builder.Services.TryAddSingleton(services => new McpJobCalls(services.GetRequiredService<JobCallRunner>()));
         builder.Services.AddOptions<McpServerOptions>().Configure<QuellBuilder>(JobTypeTools.AddTo);
         return builder
             .WithTools<AnalyzeCsvTool>()

@@ -61,7 +61,7 @@ internal static class QuellServerServiceCollectionExtensions
 #pragma warning disable MCPEXP002 // RunSessionHandler is experimental; it is the SDK's only hook at the end of a session.
             http.RunSessionHandler = (_, session, cancellationToken) => QuellMcpSessions.RunAsync(session, cancellationToken);
 #pragma warning restore MCPEXP002
-        });
+        }).WithWorkflowTools();
         services.AddHostedService<WorkflowSamplesLoader>();
         services.AddOptions<CsvAnalyzeOptions>().BindConfiguration(CsvAnalyzeOptions.SectionName)
             .Configure<IOptions<QuellOptions>>((csv, runtime) =>

@@ -65,7 +65,7 @@ public sealed class HttpMcpTests : IAsyncLifetime
         await DemoCsv.WriteAsync(file, 500);
         await using var alice = await QuellMcpSession.ConnectHttpAsync(Endpoint, "key-a");
 
-        Assert.Equal(5, (await alice.Client.ListToolsAsync()).Count);
+        Assert.Equal(6, (await alice.Client.ListToolsAsync()).Count);
         var result = await alice.CallJsonAsync("analyze_csv", new { paths = new[] { file } });
 
         Assert.Equal(500, result.GetProperty("result").GetProperty("totalRows").GetInt64());

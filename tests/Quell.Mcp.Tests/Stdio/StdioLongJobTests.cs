@@ -61,7 +61,7 @@ public sealed class StdioLongJobTests(BigCsvFixture big) : IDisposable
         await AssertPartialResultsAsync(session, job);
 
         await session.Client.PingAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal(5, (await session.Client.ListToolsAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10))).Count);
+        Assert.Equal(6, (await session.Client.ListToolsAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10))).Count);
         Assert.False(session.Tap.ReceivedResponseFor(requestId), "the server answered a cancelled request");
     }
 

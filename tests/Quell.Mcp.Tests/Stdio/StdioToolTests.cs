@@ -17,7 +17,7 @@ public sealed class StdioToolTests : IDisposable
         var tools = await session.Client.ListToolsAsync();
 
         Assert.Equal(
-            ["analyze_csv", "cancel_job", "get_job", "get_partial_results", "list_jobs"],
+            ["analyze_csv", "cancel_job", "get_job", "get_partial_results", "list_jobs", "run_workflow"],
             tools.Select(t => t.Name).Order(StringComparer.Ordinal));
         var analyze = tools.Single(t => t.Name == "analyze_csv").JsonSchema;
         Assert.Equal("array", analyze.GetProperty("properties").GetProperty("paths").GetProperty("type").GetString());
