@@ -118,7 +118,11 @@ public sealed class McpOperationManager : IAsyncDisposable
     {
         try
         {
-            var response = await _client.SendRequestAsync(request, operation.AbandonToken).ConfigureAwait(false);
+            // Not the SDK's cancellation: over stdio it would send a second notifications/cancelled, without our
+            // reason, which can reach the server first. The operation sends the one notification itself and stops
+            // waiting here; the SDK's pending entry for the request (no response ever comes) ends with the session.
+            var response = await _client.SendRequestAsync(request, CancellationToken.None)
+                .WaitAsync(operation.AbandonToken).ConfigureAwait(false);
             var result = response.Result.Deserialize<CallToolResult>(McpJsonUtilities.DefaultOptions)
                 ?? throw new McpException($"The server answered {request.Method} without a result.");
             operation.OnResponse(result);
