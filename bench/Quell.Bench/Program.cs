@@ -2,6 +2,7 @@ using Quell.Bench.Mcp;
 using Quell.Bench.Micro;
 using Quell.Bench.Reporting;
 using Quell.Bench.Scenarios;
+using Quell.Bench.Workflows;
 
 const string Usage = """
     usage: dotnet run -c Release --project bench/Quell.Bench -- <scenario> [flags]
@@ -11,6 +12,7 @@ const string Usage = """
       memory           N running jobs awaiting a token  --jobs 10000
       all              the three load scenarios with modest defaults (< 5 minutes)
       mcp              quell mcp vs a bare SDK tool over stdio  --cancels 200 --calls 6 --rows 1000000 --narrow-rows 5000000 [--file narrow|orders]
+      workflow-cancel  cancel a streaming scripted task  --cancels 200
       --runtime quell|hangfire runs one side only
     """;
 
@@ -22,7 +24,7 @@ if (scenario == "memory-child")
     await MemoryScenario.RunChildAsync(options);
     return 0;
 }
-if (scenario is not ("micro" or "throughput" or "cancel-latency" or "memory" or "all" or "mcp"))
+if (scenario is not ("micro" or "throughput" or "cancel-latency" or "memory" or "all" or "mcp" or "workflow-cancel"))
 {
     Console.Error.WriteLine(Usage);
     return 2;
@@ -44,6 +46,9 @@ switch (scenario)
         break;
     case "mcp":
         await McpScenario.RunAsync(McpBenchOptions.Parse(rest));
+        break;
+    case "workflow-cancel":
+        await WorkflowCancelScenario.RunAsync(options, defaultCancels: 200);
         break;
     case "all":
         await ThroughputScenario.RunAsync(options, defaultJobs: 20_000);
