@@ -47,9 +47,12 @@ public sealed class AguiRoutesTests
 
         using var response = await PostAsync(client, TestWorkflows.ReviewId, Input("agui-2"));
         var cancelled = false;
+        var draftStarted = false;
         var events = await AguiStreamReader.ReadAsync(response, e =>
         {
-            if (!cancelled && e.Type() == "TEXT_MESSAGE_CONTENT")
+            // Only once draft runs: content streamed before that is quick's, and draft would not be running yet.
+            if (e.Type() == "STEP_STARTED" && e.GetProperty("stepName").GetString() == "draft") draftStarted = true;
+            if (draftStarted && !cancelled && e.Type() == "TEXT_MESSAGE_CONTENT")
             {
                 cancelled = true;
                 // Not awaited inside the reader's callback: the request goes out while frames keep arriving.
