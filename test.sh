@@ -6,6 +6,7 @@ cd "$(dirname "$0")"
 # Build everything first (the benchmarks too, which `dotnet test` alone would skip), warnings as errors.
 dotnet build Quell.slnx -c Release --nologo -v quiet || exit 1
 log=$(mktemp)
+failures=$(mktemp)
 dotnet test Quell.slnx -c Release --nologo --no-build "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 # dotnet test prints one "Passed!/Failed! - Failed: a, Passed: b, Skipped: c, Total: d" line per test assembly.
@@ -13,6 +14,8 @@ counts=$(grep -E '(Passed|Failed)!? +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skip
   sed -E 's/.*Failed: +([0-9]+), +Passed: +([0-9]+), +Skipped: +([0-9]+).*/\1 \2 \3/' |
   awk '{f+=$1; p+=$2; s+=$3} END {printf "%d %d %d\n", p, f, s}')
 read -r passed failed skipped <<<"$counts"
+# The names of failed tests, repeated at the very end where a truncated log still shows them.
+grep -E '^ +Failed [^ !]' "$log" | sed -E 's/^ +//' >>"$failures"
 
 # Conformance suites (Node): the official TypeScript MCP SDK client against `quell mcp` and `/mcp`
 # (tests/conformance/mcp), and the official @ag-ui/client against Quell's AG-UI streams (tests/conformance/agui).
@@ -28,6 +31,7 @@ run_conformance() {
   if [ "$status" -eq 0 ]; then
     (cd "$conf" && QUELL_DLL="$dll" node --test) 2>&1 | tee "$log"
     status=${PIPESTATUS[0]}
+    grep -E '^not ok ' "$log" | sed -E "s|^|$conf: |" >>"$failures"
     # node --test ends with "# pass N", "# fail N", "# skipped N", "# todo N" (todo: known bugs, counted as skipped).
     node_count() { grep -E "^# $1 [0-9]+$" "$log" | tail -n 1 | awk '{print $3}'; }
     np=$(node_count pass); nf=$(node_count fail); ns=$(node_count skipped); nt=$(node_count todo)
@@ -43,6 +47,11 @@ if [ -z "${QUELL_SKIP_CONFORMANCE:-}" ]; then
   run_conformance tests/conformance/agui
 fi
 rm -f "$log"
+if [ -s "$failures" ]; then
+  echo "Failed tests:"
+  sed 's/^/  /' "$failures"
+fi
+rm -f "$failures"
 summary="$passed passed, $failed failed, $skipped skipped"
 echo "$summary"
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
