@@ -110,6 +110,39 @@ public sealed class HttpCancellationTests(BigCsvFixture big) : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Deleting_the_session_cancels_its_in_flight_calls_jobs_as_client_disconnected_and_leaves_other_sessions_alone()
+    {
+        await using var leaving = await _server.ConnectAsync();
+        await using var staying = await _server.ConnectAsync();
+        var (_, _, abandonLeaving) = await StartBigAnalysisAsync(leaving);
+        var leavingJob = await NewestJobIdAsync(leaving);
+        var (_, stayingCall, abandonStaying) = await StartBigAnalysisAsync(staying);
+        var stayingJob = await NewestJobIdAsync(staying);
+        Assert.NotEqual(leavingJob, stayingJob);
+
+        // The client goes away as the transport says it does: DELETE with its session id.
+        using var http = new HttpClient();
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, _server.McpEndpoint);
+        delete.Headers.Add("Mcp-Session-Id", leaving.Client.SessionId);
+        delete.Headers.Add("MCP-Protocol-Version", QuellMcpSession.ProtocolVersion);
+        using (var response = await http.SendAsync(delete)) Assert.True(response.IsSuccessStatusCode, $"DELETE answered {response.StatusCode}");
+
+        var job = await staying.WaitForTerminalAsync(leavingJob);
+        Assert.True(job.GetProperty("status").GetString() == "cancelled", job.ToString());
+        Assert.Equal("user_requested", job.GetProperty("cancellation").GetProperty("reason").GetString());
+        Assert.Equal("client disconnected", job.GetProperty("cancellation").GetProperty("message").GetString());
+        var partial = await staying.CallJsonAsync("get_partial_results", new { id = leavingJob });
+        Assert.True(partial.GetProperty("completedItems").GetInt64() > 0, partial.ToString());
+
+        // The other session's call was not touched: still running (or, on a fast machine, done), not cancelled.
+        var other = await staying.CallJsonAsync("get_job", new { id = stayingJob });
+        Assert.True(other.GetProperty("status").GetString() is "running" or "completed", other.ToString());
+        Assert.False(stayingCall.IsFaulted || stayingCall.IsCanceled, "the staying session's call ended with an error");
+        await staying.CallJsonAsync("cancel_job", new { id = stayingJob, message = "test over" });
+        foreach (var abandon in new[] { abandonLeaving, abandonStaying }) abandon.Dispose();
+    }
+
     /// <summary>Starts <c>analyze_csv</c> on the big file with the SDK client and waits for its first progress.</summary>
     private async Task<(RequestId RequestId, Task<CallToolResult> Call, CancellationTokenSource Abandon)> StartBigAnalysisAsync(QuellMcpSession session)
     {
