@@ -29,11 +29,13 @@ internal sealed partial class JobWorker(
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _drained = new();
     private readonly List<Task> _loops = [];
+    private Task _dispatch = Task.CompletedTask;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await recovery.ResolveAbandonedAsync(cancellationToken).ConfigureAwait(false);
-        _loops.Add(Task.Run(() => DispatchAsync(_stopping.Token), CancellationToken.None));
+        _dispatch = Task.Run(() => DispatchAsync(_stopping.Token), CancellationToken.None);
+        _loops.Add(_dispatch);
         _loops.Add(Task.Run(() => pump.RunAsync(_drained.Token), CancellationToken.None));
         _loops.Add(Task.Run(() => KeepLeasesAsync(_drained.Token), CancellationToken.None));
         _loops.Add(Task.Run(() => SweepAsync(_stopping.Token), CancellationToken.None));
@@ -142,6 +144,9 @@ internal sealed partial class JobWorker(
     {
         service.StopAccepting();
         await _stopping.CancelAsync().ConfigureAwait(false);
+        // A claim that committed just before the stop still starts its jobs: wait for that, so they are stopped below
+        // too (else the store closes under them and recovery later finds them interrupted).
+        await _dispatch.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         var running = active.Executions.ToArray();
         if (running.Length > 0) LogShuttingDown(log, running.Length, _options.ShutdownTimeout);
         foreach (var execution in running)
