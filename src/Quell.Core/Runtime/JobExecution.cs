@@ -1,6 +1,7 @@
 using Quell.Cancellation;
 using Quell.Events;
 using Quell.Jobs;
+using Quell.Storage;
 
 namespace Quell.Runtime;
 
@@ -12,6 +13,8 @@ internal sealed class JobExecution : IDisposable
 {
     private readonly CancellationTokenSource _cancel; // plain: timers (timeout, shutdown notice) live elsewhere
     private readonly Lock _pendingLock = new();
+    private readonly Lock _cancelLock = new();
+    private Task<CancelOutcome>? _cancelWrite;
     private CancellationInfo? _cancellation;
     private List<NewJobEvent>? _pendingEvents;
     private ITimer? _timeout;
@@ -83,6 +86,28 @@ internal sealed class JobExecution : IDisposable
 
     /// <summary>True once the request in <see cref="Cancellation"/> is known to be in the store.</summary>
     public bool CancelRecorded { get; set; }
+
+    /// <summary>The first durable cancel request queued by <see cref="RequestAndSignal"/>, until and after it commits.</summary>
+    public Task<CancelOutcome>? CancelWrite => Volatile.Read(ref _cancelWrite);
+
+    /// <summary>
+    /// Queues a durable cancel request and fires the token without waiting for the commit. Queueing and keeping the
+    /// request in memory happen under one lock, so with concurrent requests the one this run keeps is the one queued
+    /// (and, in a store that commits in queue order, committed) first. The job's finish awaits <see cref="CancelWrite"/>
+    /// before it records <c>cancelled</c>, so the history never has a cancelled job without its request.
+    /// </summary>
+    public Task<CancelOutcome> RequestAndSignal(CancellationInfo info, Func<Task<CancelOutcome>> queueWrite)
+    {
+        Task<CancelOutcome> write;
+        lock (_cancelLock)
+        {
+            write = queueWrite();
+            TrySetCancellation(info);
+            _cancelWrite ??= write;
+        }
+        CancelNow();
+        return write;
+    }
 
     /// <summary>True while log lines wait to be written, so the pump can pass idle jobs by without locking.</summary>
     public bool HasPendingEvents => Volatile.Read(ref _pendingEvents) is not null;

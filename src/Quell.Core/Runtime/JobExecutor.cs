@@ -170,9 +170,20 @@ internal sealed partial class JobExecutor(
         }
     }
 
-    /// <summary>A cancelled finish needs a durable request; a job that cancelled itself may still be writing it.</summary>
+    /// <summary>A cancelled finish needs a durable request; the one that stopped the job may still be being written.</summary>
     private async Task EnsureCancelRecordedAsync(JobExecution execution)
     {
+        if (execution.CancelWrite is { } pending)
+        {
+            try
+            {
+                if ((await pending.ConfigureAwait(false)).Kind is CancelOutcomeKind.Cancelling or CancelOutcomeKind.AlreadyRequested) return;
+            }
+            catch (Exception e)
+            {
+                LogCancelFailed(_log, e, execution.JobId); // written again below
+            }
+        }
         var info = execution.Cancellation
             ?? new CancellationInfo(CancellationReason.SystemShutdown, "Host is shutting down.", "system", time.GetUtcNow());
         await store.RequestCancelAsync(execution.JobId, info).ConfigureAwait(false);

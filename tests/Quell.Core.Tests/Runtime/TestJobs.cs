@@ -56,11 +56,18 @@ public sealed class WaitJob : IJobHandler<EmptyInput, string>
 {
     public static readonly ConcurrentDictionary<string, List<string>> Fired = new();
 
+    /// <summary>The cancel message the handler saw when its token fired.</summary>
+    public static readonly ConcurrentDictionary<string, string?> MessageSeen = new();
+
     public async Task<string> ExecuteAsync(EmptyInput input, IJobContext context)
     {
         var order = Fired.GetOrAdd(context.JobId, _ => []);
         context.ShutdownToken.Register(() => { lock (order) order.Add("shutdown"); });
-        context.CancellationToken.Register(() => { lock (order) order.Add("cancel"); });
+        context.CancellationToken.Register(() =>
+        {
+            lock (order) order.Add("cancel");
+            MessageSeen[context.JobId] = context.Cancellation?.Message;
+        });
         context.AddPartialResult("started");
         await Task.Delay(Timeout.Infinite, context.CancellationToken);
         return "unreachable";
