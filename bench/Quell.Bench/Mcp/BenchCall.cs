@@ -26,6 +26,9 @@ internal sealed class BenchCall(RequestId id) : IDisposable
 
     public Task FirstProgress => _firstProgress.Task;
 
+    /// <summary>Completes with the Stopwatch timestamp at which the server's cancel notice (notifications/message) arrived.</summary>
+    public TaskCompletionSource<long> CancelNotice { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public int ProgressCount => Volatile.Read(ref _progressCount);
 
     public long LastProgressAt => Volatile.Read(ref _lastProgressAt);

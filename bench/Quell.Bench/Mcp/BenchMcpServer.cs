@@ -8,6 +8,9 @@ using ModelContextProtocol.Protocol;
 
 namespace Quell.Bench.Mcp;
 
+// Logging is part of revision 2025-11-25, which the bench speaks; the SDK marks it obsolete for a later draft.
+#pragma warning disable MCP9005
+
 /// <summary>
 /// One MCP server under test: a child process on stdio, driven by the SDK's own client. Calls go out through
 /// <see cref="McpSession.SendRequestAsync(JsonRpcRequest, CancellationToken)"/> with a request id chosen here (it is
@@ -18,6 +21,7 @@ internal sealed class BenchMcpServer : IAsyncDisposable
 {
     private readonly McpClient _client;
     private readonly IAsyncDisposable _progressHandler;
+    private IAsyncDisposable? _noticeHandler;
     private readonly ConcurrentDictionary<string, BenchCall> _calls = new();
     private readonly string _prefix;
     private long _next;
@@ -74,6 +78,25 @@ internal sealed class BenchMcpServer : IAsyncDisposable
         return call;
     }
 
+    /// <summary>
+    /// Asks the server for log notifications at <c>notice</c> and up, and notes when the one that reports a cancelled
+    /// request's job as stopped arrives (<see cref="BenchCall.CancelNotice"/>). Quell sends it once the job's terminal
+    /// state is durable; the bare server has none.
+    /// </summary>
+    public async Task EnableCancelNoticesAsync()
+    {
+        await _client.SetLoggingLevelAsync(LoggingLevel.Notice).ConfigureAwait(false);
+        _noticeHandler = _client.RegisterNotificationHandler(NotificationMethods.LoggingMessageNotification, (notification, _) =>
+        {
+            var at = Stopwatch.GetTimestamp();
+            if (notification.Params?["data"]?["requestId"]?.GetValue<string>() is { } id && _calls.TryGetValue(id, out var call))
+            {
+                call.CancelNotice.TrySetResult(at);
+            }
+            return ValueTask.CompletedTask;
+        });
+    }
+
     /// <summary>Sends <c>notifications/cancelled</c> for the call; the caller takes t0 just before.</summary>
     public Task CancelAsync(BenchCall call, string reason) =>
         _client.SendNotificationAsync(
@@ -91,6 +114,7 @@ internal sealed class BenchMcpServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _progressHandler.DisposeAsync().ConfigureAwait(false);
+        if (_noticeHandler is not null) await _noticeHandler.DisposeAsync().ConfigureAwait(false);
         await _client.DisposeAsync().ConfigureAwait(false);
         Process?.Dispose();
     }

@@ -18,6 +18,9 @@ internal sealed class McpCancelRounds(string csvPath)
 
     public Latencies QuellTerminal { get; } = new();
 
+    /// <summary>Quell: (c) the client has the server's notice that the job stopped (sent once job.cancelled is durable).</summary>
+    public Latencies QuellNotified { get; } = new();
+
     /// <summary>Per cancel, the time from the start of the last read that did not see the terminal state to the one that did.</summary>
     public Latencies QuellPollResolution { get; } = new();
 
@@ -54,6 +57,7 @@ internal sealed class McpCancelRounds(string csvPath)
                 QuellRequestDurable.Add(t0, seen.RequestDurableAt.Value);
                 QuellTerminal.Add(t0, seen.TerminalAt.Value);
                 QuellPollResolution.Add(seen.PreviousReadAt, seen.TerminalAt.Value);
+                QuellNotified.Add(t0, await call.CancelNotice.Task.WaitAsync(Limit).ConfigureAwait(false));
             }
             server.Forget(call);
         }

@@ -13,6 +13,7 @@ internal static class McpReport
         Console.WriteLine("cancel latency, from t0 = just before notifications/cancelled is written to the server's stdin");
         Console.WriteLine($"Quell     (a) cancel request durable      {cancels.QuellRequestDurable.Summary()}");
         Console.WriteLine($"Quell     (b) job.cancelled durable       {cancels.QuellTerminal.Summary()}");
+        Console.WriteLine($"Quell     (c) client has the cancel notice {cancels.QuellNotified.Summary()}");
         Console.WriteLine($"bare SDK  (a) tool's token fired          {cancels.BareTokenFired.Summary()}");
         Console.WriteLine($"bare SDK  (b) tool's handler stopped      {cancels.BareStopped.Summary()}");
         Console.WriteLine($"Quell     (b)'s resolution (read-only poll)   {cancels.QuellPollResolution.Summary()}");
@@ -30,8 +31,10 @@ internal static class McpReport
         Console.WriteLine("server CPU s: user + system time of the server process over the call (/proc, 10 ms ticks); median");
         Console.WriteLine();
 
-        var p99 = cancels.QuellTerminal.Percentile(99);
-        Console.WriteLine($"target    cancel p99 <= {CancelP99TargetMs} ms (Quell, job.cancelled durable): {p99:F3} ms -> {(p99 <= CancelP99TargetMs ? "met" : "not met")}");
+        // Judged on (c): the server sends the notice only after job.cancelled is durable, and the client sees it without
+        // (b)'s polling delay, as it sees the bare server's stderr probe lines.
+        var p99 = cancels.QuellNotified.Percentile(99);
+        Console.WriteLine($"target    cancel p99 <= {CancelP99TargetMs} ms (Quell, (c) client has the notice that the job is cancelled): {p99:F3} ms -> {(p99 <= CancelP99TargetMs ? "met" : "not met")}");
         Console.WriteLine($"target    overhead <= {OverheadTarget:P0} of the bare SDK (median call time): {overhead:+0.0%;-0.0%} -> {(overhead <= OverheadTarget ? "met" : "not met")}"
             + $" (server CPU per call {cpuOverhead:+0.0%;-0.0%})");
         Console.WriteLine();

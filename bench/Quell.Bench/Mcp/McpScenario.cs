@@ -45,6 +45,7 @@ internal static class McpScenario
         var bareLog = new BareCancelLog();
         await using var quell = await BenchMcpServer.StartAsync("Quell", options.QuellDll, ["mcp", "--data", data], quellLog.OnLine)
             .ConfigureAwait(false);
+        await quell.EnableCancelNoticesAsync().ConfigureAwait(false);
         await using var bare = await BenchMcpServer.StartAsync("Bare", options.BareDll, [], bareLog.OnLine).ConfigureAwait(false);
         using var store = new QuellStoreProbe(Path.Combine(data, "quell.db"));
 
