@@ -1,3 +1,4 @@
+using Quell.Bench.Agents;
 using Quell.Bench.Mcp;
 using Quell.Bench.Micro;
 using Quell.Bench.Reporting;
@@ -13,6 +14,7 @@ const string Usage = """
       all              the three load scenarios with modest defaults (< 5 minutes)
       mcp              quell mcp vs a bare SDK tool over stdio  --cancels 200 --calls 6 --rows 1000000 --narrow-rows 5000000 [--file narrow|orders]
       workflow-cancel  cancel a streaming scripted task  --cancels 200
+      llm-cancel       cancel llm.generate streaming from a local OpenAI-compatible server  --cancels 200
       --runtime quell|hangfire runs one side only
     """;
 
@@ -24,7 +26,7 @@ if (scenario == "memory-child")
     await MemoryScenario.RunChildAsync(options);
     return 0;
 }
-if (scenario is not ("micro" or "throughput" or "cancel-latency" or "memory" or "all" or "mcp" or "workflow-cancel"))
+if (scenario is not ("micro" or "throughput" or "cancel-latency" or "memory" or "all" or "mcp" or "workflow-cancel" or "llm-cancel"))
 {
     Console.Error.WriteLine(Usage);
     return 2;
@@ -49,6 +51,9 @@ switch (scenario)
         break;
     case "workflow-cancel":
         await WorkflowCancelScenario.RunAsync(options, defaultCancels: 200);
+        break;
+    case "llm-cancel":
+        await LlmCancelScenario.RunAsync(options, defaultCancels: 200);
         break;
     case "all":
         await ThroughputScenario.RunAsync(options, defaultJobs: 20_000);

@@ -6,17 +6,19 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Quell.Agents.Tests.Infrastructure;
+namespace Quell.Testing;
 
 /// <summary>
 /// A local OpenAI-compatible server on 127.0.0.1 (Kestrel, a free port): <c>POST /v1/chat/completions</c> answers
 /// with <c>text/event-stream</c> chat-completion chunks, one token every <see cref="Interval"/>, then usage and
-/// <c>[DONE]</c>. It notes the moment the client's connection closed (the request was aborted).
+/// <c>[DONE]</c>. It notes the moment the client's connection closed (the request was aborted). Shared by the
+/// agents tests and the bench's <c>llm-cancel</c> scenario (linked into both projects).
 /// </summary>
 public sealed class StreamingChatServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private int _chunksSent;
+    private StreamedRequest _next = new();
 
     private StreamingChatServer(WebApplication app, IReadOnlyList<string> tokens, TimeSpan interval)
     {
@@ -33,8 +35,16 @@ public sealed class StreamingChatServer : IAsyncDisposable
 
     public int ChunksSent => Volatile.Read(ref _chunksSent);
 
-    /// <summary>Completes with the <see cref="Stopwatch"/> timestamp at which the client's connection closed.</summary>
+    /// <summary>Completes with the <see cref="Stopwatch"/> timestamp at which a client's connection first closed.</summary>
     public TaskCompletionSource<long> ConnectionClosed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>What the next request will report: its chunks and when its connection closed (one request at a time).</summary>
+    public StreamedRequest ExpectNextRequest()
+    {
+        var request = new StreamedRequest();
+        Volatile.Write(ref _next, request);
+        return request;
+    }
 
     public static async Task<StreamingChatServer> StartAsync(IReadOnlyList<string> tokens, TimeSpan interval)
     {
@@ -59,7 +69,13 @@ public sealed class StreamingChatServer : IAsyncDisposable
     private async Task StreamAsync(HttpContext context)
     {
         var aborted = context.RequestAborted;
-        using var registration = aborted.Register(() => ConnectionClosed.TrySetResult(Stopwatch.GetTimestamp()));
+        var request = Volatile.Read(ref _next);
+        using var registration = aborted.Register(() =>
+        {
+            var at = Stopwatch.GetTimestamp();
+            ConnectionClosed.TrySetResult(at);
+            request.Closed.TrySetResult(at);
+        });
         context.Response.ContentType = "text/event-stream";
         try
         {
@@ -67,6 +83,7 @@ public sealed class StreamingChatServer : IAsyncDisposable
             {
                 await WriteAsync(context, Chunk(new { role = "assistant", content = token }, finishReason: null), aborted);
                 Interlocked.Increment(ref _chunksSent);
+                request.OnChunk();
                 await Task.Delay(Interval, aborted);
             }
             await WriteAsync(context, Chunk(new { }, "stop"), aborted);
@@ -93,5 +110,30 @@ public sealed class StreamingChatServer : IAsyncDisposable
     {
         await context.Response.WriteAsync($"data: {json}\n\n", cancellationToken);
         await context.Response.Body.FlushAsync(cancellationToken);
+    }
+}
+
+/// <summary>One streamed request as the server saw it.</summary>
+public sealed class StreamedRequest
+{
+    private int _chunks;
+    private TaskCompletionSource _waiting = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public int ChunksSent => Volatile.Read(ref _chunks);
+
+    /// <summary>Completes with the <see cref="Stopwatch"/> timestamp at which the client's connection closed.</summary>
+    public TaskCompletionSource<long> Closed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the server has sent at least <paramref name="count"/> chunks.</summary>
+    public async Task WaitForChunksAsync(int count, TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        while (ChunksSent < count) await Volatile.Read(ref _waiting).Task.WaitAsync(timeout.Token).ConfigureAwait(false);
+    }
+
+    internal void OnChunk()
+    {
+        Interlocked.Increment(ref _chunks);
+        Interlocked.Exchange(ref _waiting, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 }
