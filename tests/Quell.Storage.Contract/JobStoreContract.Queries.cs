@@ -1,3 +1,5 @@
+using Quell.Events;
+using Quell.Progress;
 using Quell.Jobs;
 
 namespace Quell.Storage.Contract;
@@ -71,6 +73,27 @@ public abstract partial class JobStoreContract
         Assert.Equal(ToJson(Partial(5)), ToJson(await store.GetPartialResultsAsync("a")));
         var completed = (await store.ReadEventsAsync("a", 0))[^1];
         Assert.Equal(5, completed.Data.GetProperty("partial").GetProperty("completedItems").GetInt64());
+    }
+
+    [Fact]
+    public async Task Finishing_with_progress_saves_it_and_records_it_just_before_the_terminal_event()
+    {
+        await using var store = await CreateStoreAsync();
+        await CreateRunningAsync(store, "a");
+        await store.SaveProgressAsync("a", new JobProgress(2, 10, "two"), T0.AddSeconds(2));
+
+        await store.FinishAsync(Complete("a") with { Progress = new JobProgress(7, 10, "seven") });
+
+        Assert.Equal(7, (await store.GetAsync("a"))!.Progress!.Current);
+        var events = await store.ReadEventsAsync("a", 0);
+        Assert.Equal(JobEventTypes.Completed, events[^1].Type);
+        Assert.Equal(JobEventTypes.Progress, events[^2].Type);
+        Assert.Equal(7, events[^2].Data.GetProperty("current").GetInt64());
+
+        // A finisher that lost the race saves no progress.
+        await store.FinishAsync(Fail("a") with { Progress = new JobProgress(9, 10, "nine") });
+        Assert.Equal(7, (await store.GetAsync("a"))!.Progress!.Current);
+        Assert.Equal(events.Count, (await store.ReadEventsAsync("a", 0)).Count);
     }
 
     [Fact]

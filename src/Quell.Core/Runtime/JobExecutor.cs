@@ -142,7 +142,7 @@ internal sealed partial class JobExecutor(
 
         var finished = await store.FinishAsync(new JobFinish(
             execution.JobId, outcome.Status, time.GetUtcNow(), outcome.Result, outcome.Error, partial,
-            cancelled ? execution.LastCheckpoint : null)).ConfigureAwait(false);
+            cancelled ? execution.LastCheckpoint : null, ProgressPump.FinalProgress(execution))).ConfigureAwait(false);
         if (!finished) LogAlreadyFinished(_log, execution.JobId);
         else QuellMetrics.JobFinished(execution.Job.Type, outcome.Status, cancelled ? time.GetUtcNow() - execution.Cancellation?.RequestedAt : null);
         if (finished && outcome.Status != JobStatus.Completed)
@@ -162,7 +162,8 @@ internal sealed partial class JobExecutor(
             await pump.FlushAsync(execution).ConfigureAwait(false);
             await EnsureCancelRecordedAsync(execution).ConfigureAwait(false);
             await store.FinishAsync(new JobFinish(execution.JobId, JobStatus.Cancelled, time.GetUtcNow(),
-                Partial: execution.Partial.Snapshot(cancelled: true), StoppedAtCheckpoint: execution.LastCheckpoint)).ConfigureAwait(false);
+                Partial: execution.Partial.Snapshot(cancelled: true), StoppedAtCheckpoint: execution.LastCheckpoint,
+                Progress: ProgressPump.FinalProgress(execution))).ConfigureAwait(false);
         }
         catch (Exception e)
         {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quell.Events;
 using Quell.Hosting;
+using Quell.Progress;
 using Quell.Storage;
 
 namespace Quell.Runtime;
@@ -51,7 +52,14 @@ internal sealed partial class ProgressPump(
         }
     }
 
-    /// <summary>The last write for a job: everything it reported, before its terminal event.</summary>
+    /// <summary>The progress the terminal write must save, once <see cref="FlushAsync"/> ran; null when it is saved already.</summary>
+    public static JobProgress? FinalProgress(JobExecution execution) =>
+        execution.Progress.Version != execution.PersistedProgressVersion ? execution.Progress.Snapshot(out _) : null;
+
+    /// <summary>
+    /// The last write for a job before its terminal event: the log lines and checkpoint it still holds. Its last
+    /// progress and partial results go with the terminal write itself.
+    /// </summary>
     public Task FlushAsync(JobExecution execution) => WriteAsync(execution, persist: true, final: true, CancellationToken.None);
 
     /// <summary>
@@ -107,13 +115,14 @@ internal sealed partial class ProgressPump(
                 execution.PersistedCheckpointVersion = execution.CheckpointVersion;
                 await store.AppendAsync([new NewJobEvent(execution.JobId, JobEventTypes.Checkpoint, now, JobEventData.Checkpoint(checkpoint))], cancellationToken).ConfigureAwait(false);
             }
-            if (execution.Progress.Version != execution.PersistedProgressVersion)
+            // The final progress and partial results travel with the terminal event (FinalProgress); in between they
+            // are saved in batches.
+            if (!final && execution.Progress.Version != execution.PersistedProgressVersion)
             {
                 var progress = execution.Progress.Snapshot(out var version);
                 execution.PersistedProgressVersion = version;
                 await store.SaveProgressAsync(execution.JobId, progress, now, cancellationToken).ConfigureAwait(false);
             }
-            // The final partial results travel with the terminal event; in between they are saved in batches.
             if (!final && execution.Partial.Version != execution.PersistedPartialVersion)
             {
                 var version = execution.Partial.Version;

@@ -13,6 +13,7 @@ internal sealed class FinishJobOperation : WriteOperation<bool>
     private const string Finish = $"""
         UPDATE jobs SET status = $status, finished_at = $finished_at, result = $result, error = $error,
                         partial_results = COALESCE($partial_results, partial_results),
+                        progress = COALESCE($progress, progress),
                         lease_owner = NULL, lease_expires_at = NULL
         WHERE id = $id AND status NOT IN {JobRows.TerminalStatuses}
           AND ($status <> 'cancelled' OR cancellation IS NOT NULL)
@@ -24,6 +25,7 @@ internal sealed class FinishJobOperation : WriteOperation<bool>
     private readonly JobFinish _finish;
     private readonly object _result;
     private readonly object _partial;
+    private readonly object _progress;
 
     public FinishJobOperation(JobFinish finish, CancellationToken cancellationToken)
         : base(cancellationToken)
@@ -31,6 +33,7 @@ internal sealed class FinishJobOperation : WriteOperation<bool>
         _finish = finish;
         _result = finish.Status == JobStatus.Completed ? SqliteValues.ToDb(finish.Result) : DBNull.Value;
         _partial = SqliteValues.ToDb(finish.Partial, QuellJson.PartialResults);
+        _progress = SqliteValues.ToDb(finish.Progress, QuellJson.Progress);
     }
 
     public override void Execute(WriteContext context)
@@ -45,7 +48,8 @@ internal sealed class FinishJobOperation : WriteOperation<bool>
                    .Bind("$finished_at", SqliteValues.ToUnixMs(_finish.Time))
                    .Bind("$result", _result)
                    .Bind("$error", SqliteValues.ToDb(error))
-                   .Bind("$partial_results", _partial)))
+                   .Bind("$partial_results", _partial)
+                   .Bind("$progress", _progress)))
         {
             if (!row.Read())
             {
@@ -55,6 +59,10 @@ internal sealed class FinishJobOperation : WriteOperation<bool>
             cancellationJson = JobRows.GetStringOrNull(row, 0);
         }
         var cancellation = SqliteValues.Parse(cancellationJson, QuellJson.Cancellation);
+        if (_finish.Progress is { } progress)
+        {
+            context.AppendEvent(_finish.JobId, JobEventTypes.Progress, _finish.Time, JobEventData.Progress(progress));
+        }
 
         // A job that was not terminal and had a durable cancel request was cancelling (a pending one is cancelled
         // at request time), so a completed or failed finish means the job won the race: say so first.
