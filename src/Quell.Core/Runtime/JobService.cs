@@ -152,7 +152,7 @@ internal sealed partial class JobService : IJobService
     /// <summary>
     /// Makes the request durable and, for a job running on this node, fires its token as soon as the request is
     /// queued rather than once it committed: the handler stops while the store writes, and the job's finish waits for
-    /// that write before recording <c>cancelled</c> (measured: about a millisecond less from request to stopped).
+    /// that write before recording <c>cancelled</c>.
     /// A job running on another node is signalled by its lease renewal once the request is durable.
     /// </summary>
     internal async Task<CancelOutcome> RequestCancelAsync(string jobId, CancellationInfo info, CancellationToken cancellationToken = default)

@@ -57,8 +57,8 @@ internal sealed partial class ProgressPump(
         execution.Progress.Version != execution.PersistedProgressVersion ? execution.Progress.Snapshot(out _) : null;
 
     /// <summary>
-    /// The last write for a job before its terminal event: the log lines and checkpoint it still holds. Its last
-    /// progress and partial results go with the terminal write itself.
+    /// The last write for a job before its terminal event: the log lines it still holds. Its last progress, partial
+    /// results and checkpoint go with the terminal write itself.
     /// </summary>
     public Task FlushAsync(JobExecution execution) => WriteAsync(execution, persist: true, final: true, CancellationToken.None);
 
