@@ -39,6 +39,25 @@ public sealed class CancellationTests
     }
 
     [Fact]
+    public async Task Another_owner_cannot_cancel_a_running_job_and_is_told_it_does_not_exist()
+    {
+        await using var quell = await RuntimeFixture.StartAsync();
+        var job = await quell.SubmitAsync(TestJobs.Wait, new EmptyInput());
+        await quell.WaitForStatusAsync(job.Id, JobStatus.Running);
+
+        var outcome = await quell.Jobs.CancelAsync(job.Id, new CancelRequest("bob", Message: "not mine"));
+
+        Assert.Equal(CancelOutcomeKind.NotFound, outcome.Kind);
+        Assert.Null(outcome.Job);
+        await Task.Delay(100);
+        var still = await quell.Store.GetAsync(job.Id);
+        Assert.Equal(JobStatus.Running, still!.Status);
+        Assert.Null(still.Cancellation);
+        Assert.Equal(CancelOutcomeKind.Cancelling, (await quell.Jobs.CancelAsync(job.Id, new CancelRequest("alice"))).Kind);
+        Assert.Equal(JobStatus.Cancelled, (await quell.WaitForEndAsync(job.Id)).Status);
+    }
+
+    [Fact]
     public async Task Cancel_of_a_pending_job_is_immediate()
     {
         await using var quell = await RuntimeFixture.StartAsync();
