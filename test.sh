@@ -14,8 +14,11 @@ counts=$(grep -E '(Passed|Failed)!? +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skip
   sed -E 's/.*Failed: +([0-9]+), +Passed: +([0-9]+), +Skipped: +([0-9]+).*/\1 \2 \3/' |
   awk '{f+=$1; p+=$2; s+=$3} END {printf "%d %d %d\n", p, f, s}')
 read -r passed failed skipped <<<"$counts"
-# The names of failed tests, repeated at the very end where a truncated log still shows them.
-grep -E '^ +Failed [^ !]' "$log" | sed -E 's/^ +//' >>"$failures"
+# The names of failed tests and the first lines of their messages, repeated at the very end where a truncated log
+# still shows them.
+awk '/^ +Failed [^ !]/ { shown = 0; keep = 1; sub(/^ +/, ""); print; next }
+     /^ +Stack Trace:/ || /^ +(Passed|Skipped) / { keep = 0 }
+     keep && shown < 40 && !/^ +Error Message:/ { print "    " $0; shown++ }' "$log" >>"$failures"
 
 # Conformance suites (Node): the official TypeScript MCP SDK client against `quell mcp` and `/mcp`
 # (tests/conformance/mcp), and the official @ag-ui/client against Quell's AG-UI streams (tests/conformance/agui).

@@ -89,9 +89,8 @@ internal static class McpCallCommand
         {
             if (url is not null) return await McpClientConnector.ConnectHttpAsync(url, apiKey, cancellationToken).ConfigureAwait(false);
             var words = CommandLineSplitter.Split(commandLine!);
-            // In its own session (setsid), the server does not get the terminal's SIGINT: Ctrl+C is ours to turn into
-            // notifications/cancelled, and a Quell server would otherwise stop its jobs as a shutdown instead.
-            if (OperatingSystem.IsLinux() && File.Exists(Setsid)) words = [Setsid, .. words];
+            // The connector starts the server in its own session: Ctrl+C is ours to turn into notifications/cancelled,
+            // and a Quell server would otherwise stop its jobs as a shutdown instead.
             return await McpClientConnector.ConnectStdioAsync(words[0], [.. words.Skip(1)], stderr.Enqueue, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not CliException and not OperationCanceledException)
@@ -100,8 +99,6 @@ internal static class McpCallCommand
             throw new CliException($"Cannot connect to the MCP server: {e.Message}{detail}");
         }
     }
-
-    private const string Setsid = "/usr/bin/setsid";
 
     private static TimeSpan? Seconds(double? seconds) => seconds is { } s ? TimeSpan.FromSeconds(s) : null;
 }

@@ -10,7 +10,9 @@ public static class McpClientConnector
     /// </summary>
     public const string ProtocolVersion = "2025-11-25";
 
-    /// <summary>Starts <paramref name="command"/> as a child process and connects to it over stdio.</summary>
+    /// <summary>
+    /// Starts <paramref name="command"/> as a child process in its own session (on Linux) and connects to it over stdio.
+    /// </summary>
     /// <param name="command">The program to start.</param>
     /// <param name="arguments">Its arguments.</param>
     /// <param name="standardErrorLine">Receives each line the child writes to standard error; null to drop them.</param>
@@ -20,17 +22,23 @@ public static class McpClientConnector
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(command);
         ArgumentNullException.ThrowIfNull(arguments);
+        // In its own session (setsid), the server does not get the terminal's SIGINT: Ctrl+C is Quell's to turn into
+        // cancels (notifications/cancelled, cancelled tasks), and a server killed by it would fail the work still
+        // using it. setsid execs the command in place, so the SDK still stops the same process.
+        var detached = OperatingSystem.IsLinux() && File.Exists(Setsid);
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = Path.GetFileName(command),
-            Command = command,
-            Arguments = [.. arguments],
+            Command = detached ? Setsid : command,
+            Arguments = detached ? [command, .. arguments] : [.. arguments],
             StandardErrorLines = standardErrorLine,
             // A Quell server that loses its client cancels that client's jobs and waits for them to stop.
             ShutdownTimeout = TimeSpan.FromSeconds(30),
         });
         return ConnectAsync(transport, cancellationToken);
     }
+
+    private const string Setsid = "/usr/bin/setsid";
 
     /// <summary>Connects to a Streamable HTTP endpoint (such as <c>/mcp</c> of <c>quell serve</c>).</summary>
     /// <param name="endpoint">The endpoint's URL.</param>
