@@ -25,16 +25,19 @@ internal static class CancelLogNotification
     /// <summary>A bound on the send: the client may be gone, and the runner should not wait on it for long.</summary>
     private static readonly TimeSpan SendLimit = TimeSpan.FromSeconds(5);
 
-    public static async Task SendAsync(McpServer session, RequestId requestId, JobRecord job, string message)
+    /// <summary>True when the client asked for notices; the caller need not work out how the job ended otherwise.</summary>
+    public static bool IsWanted(McpServer session) => session.LoggingLevel is { } enabled && enabled <= Level;
+
+    public static async Task SendAsync(McpServer session, RequestId requestId, CallJobEnd end, string message)
     {
-        if (session.LoggingLevel is not { } enabled || enabled > Level) return;
-        var reason = job.Cancellation?.Reason ?? CancellationReason.UserRequested;
+        if (!IsWanted(session)) return;
+        var (jobId, status, reason) = end;
         var data = new JsonObject
         {
-            ["text"] = $"Request {requestId} was cancelled by the client; job {job.Id} is {job.Status.ToWireName()} ({reason.ToWireName()}: {message}).",
+            ["text"] = $"Request {requestId} was cancelled by the client; job {jobId} is {status.ToWireName()} ({reason.ToWireName()}: {message}).",
             ["requestId"] = JsonSerializer.SerializeToNode(requestId, McpJsonUtilities.DefaultOptions),
-            ["jobId"] = job.Id,
-            ["status"] = job.Status.ToWireName(),
+            ["jobId"] = jobId,
+            ["status"] = status.ToWireName(),
             ["reason"] = reason.ToWireName(),
             ["message"] = message,
         };

@@ -54,18 +54,23 @@ internal sealed class JobCallRunner(IJobService jobs, McpCallRegistry calls, Tim
         var relay = request.Params?.ProgressToken is { } token ? new ProgressRelay(request.Server, token, time) : null;
         // The watch ends with the job's terminal event; this only bounds the wait once a cancel was requested.
         using var watchLimit = new CancellationTokenSource();
+        JobEvent? terminal;
         using (stop.Token.Register(() => OnCancelled(call, watchLimit)))
         {
-            await WatchAsync(job.Id, owner, relay, watchLimit.Token, stop.Token).ConfigureAwait(false);
+            terminal = await WatchAsync(job.Id, owner, relay, watchLimit.Token, stop.Token).ConfigureAwait(false);
         }
 
-        var finished = await jobs.GetAsync(job.Id, owner, CancellationToken.None).ConfigureAwait(false) ?? job;
-        if (call.CancelNotified)
+        JobRecord? finished = null;
+        if (call.CancelNotified && CancelLogNotification.IsWanted(request.Server))
         {
-            // Before the request's HTTP stream ends (CancelledRequestFilter, ResponseSuppressionFilter).
-            await CancelLogNotification.SendAsync(request.Server, call.RequestId, finished, ClientMessage(call)).ConfigureAwait(false);
+            // Before the request's HTTP stream ends (CancelledRequestFilter, ResponseSuppressionFilter); told from the
+            // terminal event when it says enough, so the client hears of the stop without waiting for a store read.
+            var end = (terminal is null ? null : CallJobEnd.Of(terminal))
+                ?? CallJobEnd.Of(finished = await ReadAsync(job, owner).ConfigureAwait(false));
+            await CancelLogNotification.SendAsync(request.Server, call.RequestId, end, ClientMessage(call)).ConfigureAwait(false);
         }
         cancellationToken.ThrowIfCancellationRequested();
+        finished ??= await ReadAsync(job, owner).ConfigureAwait(false);
         // Cancelled by the client over HTTP: this result is never sent (ResponseSuppressionFilter).
         if (stop.IsCancellationRequested) return finished;
         if (relay is not null && finished.Status == JobStatus.Completed)
@@ -75,7 +80,11 @@ internal sealed class JobCallRunner(IJobService jobs, McpCallRegistry calls, Tim
         return finished;
     }
 
-    private async Task WatchAsync(
+    private async Task<JobRecord> ReadAsync(JobRecord submitted, string owner) =>
+        await jobs.GetAsync(submitted.Id, owner, CancellationToken.None).ConfigureAwait(false) ?? submitted;
+
+    /// <summary>Relays progress until the job's terminal event, which it returns (null when the limit ran out first).</summary>
+    private async Task<JobEvent?> WatchAsync(
         string jobId, string owner, ProgressRelay? relay, CancellationToken watchLimit, CancellationToken requestToken)
     {
         try
@@ -83,7 +92,7 @@ internal sealed class JobCallRunner(IJobService jobs, McpCallRegistry calls, Tim
             await foreach (var e in jobs.WatchAsync(jobId, owner, afterSeq: 0, includeTransient: relay is not null, watchLimit)
                                .ConfigureAwait(false))
             {
-                if (JobEventTypes.IsTerminal(e.Type)) return;
+                if (JobEventTypes.IsTerminal(e.Type)) return e;
                 if (relay is null || e.Type != JobEventTypes.Progress || requestToken.IsCancellationRequested) continue;
                 try
                 {
@@ -99,6 +108,7 @@ internal sealed class JobCallRunner(IJobService jobs, McpCallRegistry calls, Tim
         {
             // The job did not stop within the limit; the caller reports what the store says.
         }
+        return null;
     }
 
     private static string ClientMessage(McpCall call) => call.CancelReason ?? DefaultCancelMessage;
