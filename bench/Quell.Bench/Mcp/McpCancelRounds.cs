@@ -13,12 +13,15 @@ internal sealed class McpCancelRounds(string csvPath)
     private const string Reason = "bench: cancel latency";
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
 
-    /// <summary>Quell: (a) the cancel request is durable, (b) the job is terminal (job.cancelled committed).</summary>
+    /// <summary>Quell, polled rounds: (a) the cancel request is durable, (b) the job is terminal (job.cancelled committed).</summary>
     public Latencies QuellRequestDurable { get; } = new();
 
     public Latencies QuellTerminal { get; } = new();
 
-    /// <summary>Quell: (c) the client has the server's notice that the job stopped (sent once job.cancelled is durable).</summary>
+    /// <summary>
+    /// Quell: (c) the client has the server's notice that the job stopped (sent once job.cancelled is durable), in
+    /// rounds where the store is not polled.
+    /// </summary>
     public Latencies QuellNotified { get; } = new();
 
     /// <summary>Per cancel, the time from the start of the last read that did not see the terminal state to the one that did.</summary>
@@ -37,7 +40,12 @@ internal sealed class McpCancelRounds(string csvPath)
     /// <summary>Bare rounds where no probe line came at all within the limit (not sampled, reported).</summary>
     public int BareLost { get; private set; }
 
-    public async Task QuellOnceAsync(BenchMcpServer server, QuellStoreProbe store, TimeSpan delay)
+    /// <summary>
+    /// One Quell cancel. With <paramref name="poll"/>, the store is read every 100 µs from t0 for (a) and (b); that
+    /// spinning reader takes CPU from the server on two cores, so (c), the client's view, is taken in rounds without it
+    /// (the store is read once, after the notice, to check that the job was cancelled).
+    /// </summary>
+    public async Task QuellOnceAsync(BenchMcpServer server, QuellStoreProbe store, TimeSpan delay, bool poll)
     {
         var call = server.Start(csvPath);
         using (call)
@@ -47,20 +55,35 @@ internal sealed class McpCancelRounds(string csvPath)
             await Task.Delay(delay).ConfigureAwait(false);
             var t0 = Stopwatch.GetTimestamp();
             await server.CancelAsync(call, Reason).ConfigureAwait(false);
-            var seen = store.WaitUntilTerminal(job.Id, Limit);
-            if (seen.Status != "cancelled" || seen.TerminalAt is null || seen.RequestDurableAt is null)
-            {
-                QuellNotCancelled++;
-            }
-            else
-            {
-                QuellRequestDurable.Add(t0, seen.RequestDurableAt.Value);
-                QuellTerminal.Add(t0, seen.TerminalAt.Value);
-                QuellPollResolution.Add(seen.PreviousReadAt, seen.TerminalAt.Value);
-                QuellNotified.Add(t0, await call.CancelNotice.Task.WaitAsync(Limit).ConfigureAwait(false));
-            }
+            if (poll) Observe(store.WaitUntilTerminal(job.Id, Limit), t0);
+            else await NoticeAsync(call, store, job.Id, t0).ConfigureAwait(false);
             server.Forget(call);
         }
+    }
+
+    private void Observe(CancelObservation seen, long t0)
+    {
+        if (seen.Status != "cancelled" || seen.TerminalAt is null || seen.RequestDurableAt is null)
+        {
+            QuellNotCancelled++;
+            return;
+        }
+        QuellRequestDurable.Add(t0, seen.RequestDurableAt.Value);
+        QuellTerminal.Add(t0, seen.TerminalAt.Value);
+        QuellPollResolution.Add(seen.PreviousReadAt, seen.TerminalAt.Value);
+    }
+
+    private async Task NoticeAsync(BenchCall call, QuellStoreProbe store, string jobId, long t0)
+    {
+        // The notice is sent once the job's terminal event is durable, so one read afterwards sees how it ended.
+        var notice = call.CancelNotice.Task;
+        if (await Task.WhenAny(notice, Task.Delay(Limit)).ConfigureAwait(false) != notice
+            || store.WaitUntilTerminal(jobId, TimeSpan.Zero).Status != "cancelled")
+        {
+            QuellNotCancelled++;
+            return;
+        }
+        QuellNotified.Add(t0, await notice.ConfigureAwait(false));
     }
 
     public async Task BareOnceAsync(BenchMcpServer server, BareCancelLog log, TimeSpan delay)

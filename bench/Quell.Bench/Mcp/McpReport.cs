@@ -11,6 +11,7 @@ internal static class McpReport
     public static void Print(McpCancelRounds cancels, McpProgressRuns progress)
     {
         Console.WriteLine("cancel latency, from t0 = just before notifications/cancelled is written to the server's stdin");
+        Console.WriteLine("Quell's (a) and (b) come from rounds with the store polled every 100 µs, (c) from as many rounds without");
         Console.WriteLine($"Quell     (a) cancel request durable      {cancels.QuellRequestDurable.Summary()}");
         Console.WriteLine($"Quell     (b) job.cancelled durable       {cancels.QuellTerminal.Summary()}");
         Console.WriteLine($"Quell     (c) client has the cancel notice {cancels.QuellNotified.Summary()}");

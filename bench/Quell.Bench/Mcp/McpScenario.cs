@@ -62,10 +62,15 @@ internal static class McpScenario
             Console.WriteLine($"cancels   started {DateTimeOffset.UtcNow:HH:mm:ss} UTC, load avg {MachineInfo.LoadAverage()}");
             for (var i = 0; i < options.Cancels; i++)
             {
-                var quellRound = () => cancels.QuellOnceAsync(quell, store, delays[i]);
+                // Quell twice, with the store polled for (a) and (b) and without for (c); the order alternates.
+                var quellRounds = async () =>
+                {
+                    await cancels.QuellOnceAsync(quell, store, delays[i], poll: i % 2 == 0).ConfigureAwait(false);
+                    await cancels.QuellOnceAsync(quell, store, delays[i], poll: i % 2 != 0).ConfigureAwait(false);
+                };
                 var bareRound = () => cancels.BareOnceAsync(bare, bareLog, delays[i]);
-                await (i % 2 == 0 ? quellRound : bareRound)().ConfigureAwait(false);
-                await (i % 2 == 0 ? bareRound : quellRound)().ConfigureAwait(false);
+                await (i % 2 == 0 ? quellRounds : bareRound)().ConfigureAwait(false);
+                await (i % 2 == 0 ? bareRound : quellRounds)().ConfigureAwait(false);
             }
             Console.WriteLine($"calls     started {DateTimeOffset.UtcNow:HH:mm:ss} UTC, load avg {MachineInfo.LoadAverage()}");
             for (var i = 0; i < options.Calls; i++)
@@ -96,7 +101,7 @@ internal static class McpScenario
         }
         for (var i = 0; i < 10; i++)
         {
-            await cancels.QuellOnceAsync(quell, store, TimeSpan.FromMilliseconds(10)).ConfigureAwait(false);
+            await cancels.QuellOnceAsync(quell, store, TimeSpan.FromMilliseconds(10), poll: i % 2 == 0).ConfigureAwait(false);
             await cancels.BareOnceAsync(bare, bareLog, TimeSpan.FromMilliseconds(10)).ConfigureAwait(false);
         }
     }
