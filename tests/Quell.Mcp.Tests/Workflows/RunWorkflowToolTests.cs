@@ -49,18 +49,19 @@ public sealed class RunWorkflowToolTests : IDisposable
         string runId;
         await using (var session = await QuellMcpSession.StartStdioAsync(_data.Path))
         {
-            using var abandon = new CancellationTokenSource();
             var progress = new FirstProgress();
-            var call = session.Client.CallToolAsync("run_workflow", QuellMcpSession.ToArguments(new { workflowId = "slow" }),
-                progress, cancellationToken: abandon.Token).AsTask();
+            var call = session.Client.CallToolAsync("run_workflow", QuellMcpSession.ToArguments(new { workflowId = "slow" }), progress)
+                .AsTask();
             // The start event's progress: the call is in flight. Its id now, before list_jobs makes more calls.
             await progress.First.WaitAsync(QuellMcpSession.Patience);
             var requestId = session.Tap.LastToolCallId();
             runId = await WaitForStreamingRunAsync(session);
             await session.Client.SendNotificationAsync(NotificationMethods.CancelledNotification,
                 new CancelledNotificationParams { RequestId = requestId, Reason = "not needed any more" });
-            await abandon.CancelAsync();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+            // Sending it makes the SDK's client give up on the request. (Cancelling a token of the call as well would
+            // race it: if the token fired before the client let go, the client sent a second notifications/cancelled,
+            // without a reason, and the server, which handles messages concurrently, could act on that one first.)
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(QuellMcpSession.Patience));
 
             var job = await session.WaitForTerminalAsync(runId);
             Assert.True(job.GetProperty("status").GetString() == "cancelled", $"{job}\n{session.StderrText}");
