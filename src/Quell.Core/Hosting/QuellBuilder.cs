@@ -29,6 +29,11 @@ public sealed class QuellBuilder
         ArgumentException.ThrowIfNullOrWhiteSpace(type);
         var options = new JobTypeOptions();
         configure?.Invoke(options);
+        if (options.MaxConcurrency is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(configure), options.MaxConcurrency,
+                $"Job type '{type}': MaxConcurrency must be at least 1, or null to share the node's slots.");
+        }
         options.InputType = typeof(TInput);
         Services.AddScoped<THandler>();
         JobTypes[type] = JobTypeRegistration.Create<TInput, TResult, THandler>(type, options);

@@ -12,6 +12,13 @@ public sealed class JobTypeOptions
     /// <summary>Seconds a job of this type may run when the submission names no timeout; null for no limit.</summary>
     public int? DefaultTimeoutSeconds { get; set; }
 
+    /// <summary>
+    /// How many jobs of this type may run at once on a node, in slots of their own; null (the default) to share the
+    /// node's <c>MaxConcurrency</c> slots with every other type. Give a type whose jobs wait on child jobs (such as
+    /// workflow runs) slots of its own: otherwise parents waiting on children can hold every slot the children need.
+    /// </summary>
+    public int? MaxConcurrency { get; set; }
+
     /// <summary>One sentence for listings (CLI, OpenAPI, MCP tools).</summary>
     public string? Description { get; set; }
 

@@ -7,6 +7,7 @@ namespace Quell.Runtime;
 internal sealed class ActiveJobs : IDisposable
 {
     private readonly ConcurrentDictionary<string, JobExecution> _running = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _perPool = new(StringComparer.Ordinal);
     // Capacity one, extra writes dropped: an auto-reset "there may be work" flag.
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
     {
@@ -16,6 +17,9 @@ internal sealed class ActiveJobs : IDisposable
     private readonly CancellationTokenSource _shutdown = new();
 
     public int Count => _running.Count;
+
+    /// <summary>How many jobs run in the pool with this key (<see cref="ConcurrencyPool"/>).</summary>
+    public int CountIn(string pool) => _perPool.TryGetValue(pool, out var count) ? count : 0;
 
     /// <summary>Every job's shutdown token: fired once, when the host starts stopping.</summary>
     public CancellationToken ShutdownToken => _shutdown.Token;
@@ -31,14 +35,17 @@ internal sealed class ActiveJobs : IDisposable
     public void Add(JobExecution execution, Task completion)
     {
         execution.Completion = completion;
-        _running[execution.JobId] = execution;
+        if (_running.TryAdd(execution.JobId, execution)) _perPool.AddOrUpdate(PoolOf(execution), 1, static (_, count) => count + 1);
     }
 
     public void Remove(string jobId)
     {
-        _running.TryRemove(jobId, out _);
+        if (_running.TryRemove(jobId, out var execution)) _perPool.AddOrUpdate(PoolOf(execution), 0, static (_, count) => count - 1);
         Wake();
     }
+
+    private static string PoolOf(JobExecution execution) =>
+        ConcurrencyPool.KeyOf(execution.Job.Type, execution.Registration.Options);
 
     /// <summary>Tasks of every run still in progress.</summary>
     public Task[] Completions => _running.Values.Select(execution => execution.Completion).ToArray();

@@ -43,26 +43,21 @@ internal sealed partial class JobWorker(
 
     private async Task DispatchAsync(CancellationToken stoppingToken)
     {
-        var types = service.JobTypes.Keys.ToArray();
+        var pools = ConcurrencyPool.For(service.JobTypes, _options.MaxConcurrency);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var free = _options.MaxConcurrency - active.Count;
-                var claimed = 0;
-                if (free > 0)
+                // Claim again at once only when a pool got a full batch and still has room: more may be queued.
+                var more = false;
+                foreach (var pool in pools)
                 {
-                    var now = time.GetUtcNow();
-                    var jobs = await store.ClaimAsync(new JobClaim(_options.NodeId, Math.Min(free, MaxClaimBatch), types, now,
-                        now + _options.LeaseDuration), stoppingToken).ConfigureAwait(false);
-                    foreach (var job in jobs)
-                    {
-                        service.TryGetRegistration(job.Type, out var registration);
-                        executor.Start(job, registration);
-                    }
-                    claimed = jobs.Count;
+                    var free = pool.Size - active.CountIn(pool.Key);
+                    if (free <= 0) continue;
+                    var claimed = await ClaimAsync(pool, Math.Min(free, MaxClaimBatch), stoppingToken).ConfigureAwait(false);
+                    more |= claimed > 0 && claimed < free;
                 }
-                if (claimed == 0 || claimed == free) await WaitForWorkAsync(stoppingToken).ConfigureAwait(false);
+                if (!more) await WaitForWorkAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -74,6 +69,19 @@ internal sealed partial class JobWorker(
                 await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken).ConfigureAwait(false);
             }
         }
+    }
+
+    private async Task<int> ClaimAsync(ConcurrencyPool pool, int count, CancellationToken stoppingToken)
+    {
+        var now = time.GetUtcNow();
+        var jobs = await store.ClaimAsync(new JobClaim(_options.NodeId, count, pool.Types, now, now + _options.LeaseDuration),
+            stoppingToken).ConfigureAwait(false);
+        foreach (var job in jobs)
+        {
+            service.TryGetRegistration(job.Type, out var registration);
+            executor.Start(job, registration);
+        }
+        return jobs.Count;
     }
 
     /// <summary>Woken by submissions and finished runs; polls once a second for work other nodes made claimable.</summary>

@@ -18,6 +18,14 @@ public static class TestJobs
     public const string Chatty = "test.chatty";
     public const string RetrySafe = "test.retry-safe";
     public const string Emit = "test.emit";
+    public const string Parent = "test.parent";
+    public const string LimitedWait = "test.limited-wait";
+
+    /// <summary>Slots of <see cref="Parent"/>'s own (not the node's MaxConcurrency).</summary>
+    public const int ParentSlots = 8;
+
+    /// <summary>Slots of <see cref="LimitedWait"/>'s own.</summary>
+    public const int LimitedWaitSlots = 2;
 
     public static QuellBuilder AddTestJobs(this QuellBuilder quell) => quell
         .AddJob<StepsInput, int, StepsJob>(Steps)
@@ -28,7 +36,9 @@ public static class TestJobs
         .AddJob<BudgetInput, int, BudgetJob>(Budget)
         .AddJob<CleanupInput, string, CleanupJob>(Cleanup)
         .AddJob<ChattyInput, long, ChattyJob>(Chatty)
-        .AddJob<StepsInput, int, EmitJob>(Emit);
+        .AddJob<StepsInput, int, EmitJob>(Emit)
+        .AddJob<EmptyInput, string, ParentJob>(Parent, o => o.MaxConcurrency = ParentSlots)
+        .AddJob<EmptyInput, string, WaitJob>(LimitedWait, o => o.MaxConcurrency = LimitedWaitSlots);
 }
 
 public sealed record EmptyInput;
@@ -71,6 +81,18 @@ public sealed class WaitJob : IJobHandler<EmptyInput, string>
         context.AddPartialResult("started");
         await Task.Delay(Timeout.Infinite, context.CancellationToken);
         return "unreachable";
+    }
+}
+
+/// <summary>Submits a <see cref="TestJobs.Noop"/> child and waits for it, as a workflow run waits on a service task.</summary>
+public sealed class ParentJob(IJobService jobs) : IJobHandler<EmptyInput, string>
+{
+    public async Task<string> ExecuteAsync(EmptyInput input, IJobContext context)
+    {
+        var child = await jobs.SubmitAsync(new JobSubmission(TestJobs.Noop, System.Text.Json.JsonSerializer.SerializeToElement(input),
+            "alice", ParentId: context.JobId), context.CancellationToken);
+        var done = await jobs.WaitForCompletionAsync(child.Id, null, context.CancellationToken);
+        return $"child {done?.Status}";
     }
 }
 

@@ -65,6 +65,35 @@ public sealed class ServiceAndUserTaskTests
     }
 
     [Fact]
+    public async Task More_runs_than_the_nodes_slots_each_waiting_on_a_service_task_all_finish()
+    {
+        // Runs have slots of their own: with runs in the node's two slots, two runs would each wait for ever on a
+        // child job that has no slot left to run in.
+        const int Runs = 6;
+        await using var host = await WorkflowHost.StartAsync(addJobs: q => q
+            .AddJob<JsonElement, JsonElement, EchoJob>(Echo)
+            .Configure(o => o.MaxConcurrency = 2));
+        await host.Catalog.PutAsync("service-only", $$$"""
+            id: service-only
+            elements:
+              - { id: start, type: StartEvent }
+              - { id: job, type: ServiceTask, properties: { jobType: {{{Echo}}}, input: { text: "for {{ customer }}" } } }
+              - { id: end, type: EndEvent, properties: { outcome: success } }
+            flows:
+              - { id: f1, source: start, target: job }
+              - { id: f2, source: job, target: end }
+            """, WorkflowFormat.Yaml);
+        var runs = new List<JobRecord>();
+        for (var i = 0; i < Runs; i++) runs.Add(await host.StartAsync("service-only", new { customer = $"C{i}" }));
+
+        foreach (var run in runs)
+        {
+            var done = await host.WaitForEndAsync(run.Id);
+            Assert.True(done.Status == JobStatus.Completed, $"{run.Id}: {done.Status} {done.Error}");
+        }
+    }
+
+    [Fact]
     public async Task Unknown_runs_and_workflows_are_reported_as_such()
     {
         await using var host = await WorkflowHost.StartAsync();
