@@ -65,9 +65,13 @@ internal sealed class JobCallRunner(IJobService jobs, McpCallRegistry calls, Tim
         {
             // Before the request's HTTP stream ends (CancelledRequestFilter, ResponseSuppressionFilter); told from the
             // terminal event when it says enough, so the client hears of the stop without waiting for a store read.
-            var end = (terminal is null ? null : CallJobEnd.Of(terminal))
-                ?? CallJobEnd.Of(finished = await ReadAsync(job, owner).ConfigureAwait(false));
-            await CancelLogNotification.SendAsync(request.Server, call.RequestId, end, ClientMessage(call)).ConfigureAwait(false);
+            var end = terminal is null ? null : CallJobEnd.Of(terminal);
+            if (end is null)
+            {
+                finished = await ReadAsync(job, owner).ConfigureAwait(false);
+                end = CallJobEnd.Of(finished);
+            }
+            await CancelLogNotification.SendAsync(request.Server, call.RequestId, end.Value, ClientMessage(call)).ConfigureAwait(false);
         }
         cancellationToken.ThrowIfCancellationRequested();
         finished ??= await ReadAsync(job, owner).ConfigureAwait(false);
