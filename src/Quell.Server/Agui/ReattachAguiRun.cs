@@ -23,7 +23,7 @@ internal static class ReattachAguiRun
         if (await RunRoutes.FindAsync(jobs, id, owner, cancellationToken) is null) return WorkflowProblems.RunNotFound(id);
 
         var snapshot = AguiSnapshot.Build(await ReadHistoryAsync(jobs, id, owner, cancellationToken), id);
-        var writer = AguiSseWriter.ForResponse(context.Response);
+        var writer = AguiResponse.Start(context.Response);
         await AguiRunStream.PumpAsync(context, jobs, id, owner, snapshot.LastSeq, snapshot.Projector, writer, snapshot.Events);
         return TypedResults.Empty;
     }

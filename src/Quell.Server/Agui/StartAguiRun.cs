@@ -33,7 +33,7 @@ internal static class StartAguiRun
         if (refused is not null) return refused;
 
         var projector = new AguiProjector(run!.Id, input.ThreadId);
-        var writer = AguiSseWriter.ForResponse(context.Response);
+        var writer = AguiResponse.Start(context.Response);
         await AguiRunStream.PumpAsync(context, jobs, run.Id, owner, afterSeq: 0, projector, writer, []);
         return TypedResults.Empty;
     }

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace Quell.Workflows.Agui;
 
@@ -19,29 +17,12 @@ public sealed class AguiSseWriter
 
     private readonly Stream _stream;
 
-    /// <summary>Writes to a stream (the caller has sent the headers, if any).</summary>
+    /// <summary>Writes to a stream (the caller has sent the headers, if any; Quell.Server's <c>AguiResponse</c> for HTTP).</summary>
     /// <param name="stream">Where the frames go.</param>
     public AguiSseWriter(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
         _stream = stream;
-    }
-
-    /// <summary>
-    /// Prepares an HTTP response for an AG-UI stream (status 200, <see cref="ContentType"/>, no caching, no response
-    /// buffering) and returns a writer for its body.
-    /// </summary>
-    /// <param name="response">The response, not yet started.</param>
-    public static AguiSseWriter ForResponse(HttpResponse response)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = ContentType;
-        response.Headers.CacheControl = "no-cache";
-        // Tells proxies such as nginx not to hold frames back.
-        response.Headers["X-Accel-Buffering"] = "no";
-        response.HttpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        return new AguiSseWriter(response.Body);
     }
 
     /// <summary>The frame for one event: <c>data: {json}\n\n</c> in UTF-8.</summary>

@@ -1,6 +1,4 @@
 using System.Text;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Quell.Workflows.Agui;
 
 namespace Quell.Workflows.Tests.Agui;
@@ -39,25 +37,6 @@ public sealed class AguiSseWriterTests
         Assert.Equal("data: {\"type\":\"TEXT_MESSAGE_CONTENT\",\"messageId\":\"m\",\"delta\":\"line 1\\nline 2\\r\\n\"}\n\n", Encoding.UTF8.GetString(stream.ToArray()));
     }
 
-    [Fact]
-    public async Task For_an_HTTP_response_it_sets_the_event_stream_headers_and_turns_buffering_off()
-    {
-        var context = new DefaultHttpContext();
-        var body = new FlushCountingStream();
-        var feature = new RecordingBodyFeature(body);
-        context.Features.Set<IHttpResponseBodyFeature>(feature);
-
-        var writer = AguiSseWriter.ForResponse(context.Response);
-        await writer.WriteAsync(new StepStartedEvent("fetch_data"));
-
-        Assert.Equal(200, context.Response.StatusCode);
-        Assert.Equal("text/event-stream", context.Response.ContentType);
-        Assert.Equal("no-cache", context.Response.Headers.CacheControl.ToString());
-        Assert.True(feature.BufferingDisabled);
-        Assert.Equal("data: {\"type\":\"STEP_STARTED\",\"stepName\":\"fetch_data\"}\n\n", Encoding.UTF8.GetString(body.ToArray()));
-        Assert.Equal(1, body.Flushes);
-    }
-
     private sealed class FlushCountingStream : MemoryStream
     {
         public int Flushes { get; private set; }
@@ -69,16 +48,5 @@ public sealed class AguiSseWriterTests
             LengthAtLastFlush = Length;
             return Task.CompletedTask;
         }
-    }
-
-    private sealed class RecordingBodyFeature(Stream body) : IHttpResponseBodyFeature
-    {
-        public bool BufferingDisabled { get; private set; }
-        public Stream Stream => body;
-        public System.IO.Pipelines.PipeWriter Writer => throw new NotSupportedException();
-        public void DisableBuffering() => BufferingDisabled = true;
-        public Task StartAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
-        public Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task CompleteAsync() => Task.CompletedTask;
     }
 }
