@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Quell.Mcp.Hosting;
 using Quell.Samples.FeedbackTools;
 
 // The sample MCP tool server of the feedback workflows, over stdio. Standard output carries only the protocol.
@@ -14,7 +15,9 @@ builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogL
 builder.Services.AddSingleton(options).AddSingleton(cancelLog).AddSingleton<FeedbackScan>();
 builder.Services
     .AddMcpServer(server => server.ServerInfo = new() { Name = "quell-feedback-tools", Version = "1.0.0" })
-    .WithStdioServerTransport()
+    // Standard input and output, with every message written whole even when a cancel fires mid-write (see
+    // WholeLineOutputStream: the SDK's stdio transport could leave half a line, and the client lost the next message).
+    .WithStreamServerTransport(Console.OpenStandardInput(), new WholeLineOutputStream(Console.OpenStandardOutput()))
     .WithTools<FeedbackTools>()
     .WithMessageFilters(filters => filters.AddIncomingFilter(cancelLog.Filter));
 

@@ -26,7 +26,7 @@ public static class QuellMcpStdio
         var loggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
         var calls = services.GetService<McpCallRegistry>();
         var input = new EndOfInputStream(Console.OpenStandardInput());
-        var transport = new StreamServerTransport(input, Console.OpenStandardOutput(), options.ServerInfo?.Name, loggerFactory);
+        var transport = new StreamServerTransport(input, new WholeLineOutputStream(Console.OpenStandardOutput()), options.ServerInfo?.Name, loggerFactory);
         var session = McpServer.Create(transport, options, loggerFactory, services);
         await using (session.ConfigureAwait(false))
         {

@@ -26,7 +26,7 @@ public sealed partial class AnalyzeCsvInterruptTests(BigCsvFixture big) : IDispo
         await terminal.PressCtrlCAsync();
 
         var exitCode = await terminal.WaitForExitAsync(Generous);
-        Assert.True(exitCode == 130, $"exit {exitCode}\n{output.Text}");
+        Assert.True(exitCode == 130, $"exit code {exitCode}. The terminal's last lines:\n{output.Tail()}");
         Assert.Contains("cancelled", output.Text);
         Assert.Contains("Partial results", output.Text);
 

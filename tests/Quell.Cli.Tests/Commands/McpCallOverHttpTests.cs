@@ -44,7 +44,7 @@ public sealed partial class McpCallOverHttpTests(BigCsvFixture big) : IAsyncLife
         await terminal.PressCtrlCAsync();
 
         var exitCode = await terminal.WaitForExitAsync(Generous);
-        Assert.True(exitCode == 130, $"exit {exitCode}\n{output.Text}");
+        Assert.True(exitCode == 130, $"exit code {exitCode}. The terminal's last lines:\n{output.Tail()}");
         Assert.Contains("cancelled (Cancelled from the terminal (Ctrl+C))", output.Text);
         var jobId = JobCancelled().Match(output.Text) is { Success: true } match ? match.Groups["id"].Value : throw new Xunit.Sdk.XunitException(output.Text);
         Assert.Contains("Partial results", output.Text);

@@ -33,7 +33,7 @@ public sealed class ServeCommandTests(BigCsvFixture big) : IDisposable
 
             var exitCode = await serve.TerminateAsync(Generous);
 
-            Assert.True(exitCode == 0, $"exit {exitCode}\n{serve.Output.Text}");
+            Assert.True(exitCode == 0, $"exit code {exitCode}. Its last lines:\n{serve.Output.Tail()}");
         }
 
         var show = await Infrastructure.Quell.RunAsync("jobs", "show", id, "--data", Data, "--json");

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Quell.Cli.Tests.Infrastructure;
 
 /// <summary>Collects a running process's standard output and error so a test can wait for text to appear.</summary>
-internal sealed class ProcessOutput
+internal sealed partial class ProcessOutput
 {
     private readonly StringBuilder _text = new();
     private readonly Task _pumps;
@@ -31,7 +31,19 @@ internal sealed class ProcessOutput
             if (process.HasExited) break;
             await Task.Delay(100);
         }
-        throw new TimeoutException($"Never saw /{pattern}/ in the output:\n{Text}");
+        var ended = process.HasExited ? $"the process ended with exit code {process.ExitCode}" : $"waited {timeout}";
+        throw new TimeoutException($"Never saw /{pattern}/ in the output ({ended}). Its last lines:\n{Tail()}");
+    }
+
+    /// <summary>
+    /// The last <paramref name="lines"/> lines of the output without terminal escapes: for a live view redrawn in
+    /// place, about its last frame. Failure messages lead with this, since a test log keeps a message's first lines.
+    /// </summary>
+    public string Tail(int lines = 30)
+    {
+        var plain = TerminalEscape().Replace(Text, "").Replace("\r", "", StringComparison.Ordinal);
+        var all = plain.Split('\n');
+        return string.Join('\n', all.Skip(Math.Max(0, all.Length - lines)));
     }
 
     public Task CompletedAsync() => _pumps;
@@ -48,4 +60,8 @@ internal sealed class ProcessOutput
             lock (_text) _text.Append(chars, 0, count);
         }
     }
+
+    // CSI sequences (colours, cursor moves, erase) and the two-character escapes Spectre.Console writes.
+    [GeneratedRegex(@"\x1b(\[[0-9;?]*[ -/]*[@-~]|[@-Z\\-_])")]
+    private static partial Regex TerminalEscape();
 }

@@ -46,10 +46,25 @@ internal sealed class PseudoTerminal : IDisposable
     /// <summary>Waits for the command to end and all its output to be read; returns its exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
-        using (var exit = new CancellationTokenSource(timeout)) await Process.WaitForExitAsync(exit.Token);
+        using (var exit = new CancellationTokenSource(timeout))
+        {
+            try
+            {
+                await Process.WaitForExitAsync(exit.Token);
+            }
+            catch (OperationCanceledException) when (exit.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The command did not end within {timeout}. The terminal's last lines:\n{Output.Tail()}");
+            }
+        }
         await Output.CompletedAsync();
         return Process.ExitCode;
     }
 
-    public void Dispose() => Process.Dispose();
+    public void Dispose()
+    {
+        // A test that failed half-way leaves nothing running behind it.
+        if (!Process.HasExited) Process.Kill(entireProcessTree: true);
+        Process.Dispose();
+    }
 }

@@ -60,7 +60,7 @@ internal sealed class ServeProcess : IAsyncDisposable
             if (condition(job)) return job;
             await Task.Delay(200);
         }
-        throw new TimeoutException($"Job {id} never reached the expected state; last seen: {job}\n{Output.Text}");
+        throw new TimeoutException($"Job {id} never reached the expected state; last seen: {job}. The server's last lines:\n{Output.Tail()}");
     }
 
     public async Task<int> TerminateAsync(TimeSpan timeout)
@@ -87,7 +87,7 @@ internal sealed class ServeProcess : IAsyncDisposable
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException($"quell serve never became healthy.\n{Output.Text}");
+        throw new TimeoutException($"quell serve never became healthy. Its last lines:\n{Output.Tail()}");
     }
 
     private static int FreePort()

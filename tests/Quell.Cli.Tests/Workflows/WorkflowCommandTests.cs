@@ -68,24 +68,30 @@ public sealed partial class WorkflowCommandTests : IDisposable
         await terminal.PressCtrlCAsync();
 
         var exitCode = await terminal.WaitForExitAsync(Generous);
-        Assert.True(exitCode == 1, $"exit {exitCode}\n{output.Text}");
-        Assert.True(output.Text.Contains($"Run {runId} finished: failed", StringComparison.Ordinal), output.Text);
-        Assert.True(output.Text.Contains("Partial result of analyze_sentiment", StringComparison.Ordinal), output.Text);
+        // Each check names itself first, then shows the terminal's last lines (its last frame and the summary).
+        Assert.True(exitCode == 1, $"exit code {exitCode}, expected 1. The terminal's last lines:\n{output.Tail(40)}");
+        Assert.True(output.Text.Contains($"Run {runId} finished: failed", StringComparison.Ordinal),
+            $"No 'Run {runId} finished: failed'. The terminal's last lines:\n{output.Tail(40)}");
+        Assert.True(output.Text.Contains("Partial result of analyze_sentiment", StringComparison.Ordinal),
+            $"No partial result of analyze_sentiment. The terminal's last lines:\n{output.Tail(40)}");
 
         var replay = await RunAsync("workflow", "replay", runId, "--data", Data, "--json");
         Assert.True(replay.ExitCode == 0, replay.ToString());
         using var replayed = JsonDocument.Parse(replay.Stdout);
         var run = replayed.RootElement.GetProperty("run");
-        // On failure, the terminal's output and the replayed run say what happened.
-        var context = $"{output.Text}\n{replay.Stdout}";
-        Assert.True(run.GetProperty("outcome").GetString() == "failed", context);
+        string Context(string check) =>
+            $"{check}. Elements: {string.Join(", ", Elements(run).Select(e => $"{e.Id} {e.Status}"))}.\n" +
+            $"The terminal's last lines:\n{output.Tail(40)}\nThe replayed run:\n{replay.Stdout}";
+        Assert.True(run.GetProperty("outcome").GetString() == "failed", Context("The run's outcome is not failed"));
         var sentiment = run.GetProperty("elements").EnumerateArray().Single(e => e.GetProperty("elementId").GetString() == "analyze_sentiment");
-        Assert.True(sentiment.GetProperty("status").GetString() == "cancelled", context);
-        Assert.True(sentiment.GetProperty("cancelRequest").GetProperty("reason").GetString() == "user_requested", context);
-        Assert.True(sentiment.GetProperty("partialResult").GetProperty("tokens_used").GetInt64() > 0, context);
+        Assert.True(sentiment.GetProperty("status").GetString() == "cancelled", Context("analyze_sentiment is not cancelled"));
+        Assert.True(sentiment.GetProperty("cancelRequest").GetProperty("reason").GetString() == "user_requested",
+            Context("analyze_sentiment's cancel reason is not user_requested"));
+        Assert.True(sentiment.GetProperty("partialResult").GetProperty("tokens_used").GetInt64() > 0,
+            Context("analyze_sentiment's partial result used no tokens"));
         // Its path stopped; the parallel branch went on.
-        Assert.True(Elements(run).Contains(("count_channels", "completed")), context);
-        Assert.True(!Elements(run).Any(e => e.Id == "extract_keywords"), context);
+        Assert.True(Elements(run).Contains(("count_channels", "completed")), Context("count_channels did not complete"));
+        Assert.True(!Elements(run).Any(e => e.Id == "extract_keywords"), Context("extract_keywords ran"));
     }
 
     [Fact]
