@@ -20,9 +20,12 @@ internal sealed class PseudoTerminal : IDisposable
 
     public static PseudoTerminal Start(string command)
     {
-        // Through env --default-signal: a test run started in the background by a shell without job control (as a CI
-        // runner may) has SIGINT ignored, the child would inherit that, and .NET leaves an ignored SIGINT ignored.
-        var info = new ProcessStartInfo("env")
+        // In a session of its own (setsid): a signal sent to the test runner's process group never reaches script,
+        // which would end the session and SIGTERM the command (a workflow run then ends cancelled, exit 130); only keys
+        // typed into the terminal do. Through env --default-signal: a test run started in the background by a shell
+        // without job control (as a CI runner may) has SIGINT ignored, the command would inherit that, and .NET leaves
+        // an ignored SIGINT ignored.
+        var info = new ProcessStartInfo("setsid")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -30,7 +33,7 @@ internal sealed class PseudoTerminal : IDisposable
             UseShellExecute = false,
         };
         // -q quiet, -f flush at once, -e pass the child's exit code through, -c the command; no typescript file.
-        foreach (var arg in new[] { "--default-signal=INT,QUIT", "script", "-qfec", command, "/dev/null" }) info.ArgumentList.Add(arg);
+        foreach (var arg in new[] { "env", "--default-signal=INT,QUIT", "script", "-qfec", command, "/dev/null" }) info.ArgumentList.Add(arg);
         info.Environment["TERM"] = "xterm-256color";
         info.Environment["COLUMNS"] = "160";
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
