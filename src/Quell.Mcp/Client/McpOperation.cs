@@ -103,7 +103,10 @@ public sealed class McpOperation
     /// its response. Returns false, and sends nothing, when the operation is no longer running.
     /// </summary>
     /// <param name="reason">The reason the server sees (Quell records it as the job's cancellation message).</param>
-    /// <param name="cancellationToken">Cancels sending the notification.</param>
+    /// <param name="cancellationToken">
+    /// Checked before anything changes. Once the notification is being written it is written whole: the SDK's stdio
+    /// transport writes a message in two parts, and a write cut between them would garble the next message.
+    /// </param>
     public Task<bool> CancelAsync(string? reason = null, CancellationToken cancellationToken = default) =>
         CancelAsync(reason, McpOperationStatus.Cancelled, cancellationToken);
 
@@ -113,6 +116,7 @@ public sealed class McpOperation
 
     internal async Task<bool> CancelAsync(string? reason, McpOperationStatus status, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
             if (_status != McpOperationStatus.Running) return false;
@@ -123,7 +127,7 @@ public sealed class McpOperation
         try
         {
             var notification = new CancelledNotificationParams { RequestId = RequestId, Reason = reason };
-            await _client.SendNotificationAsync(NotificationMethods.CancelledNotification, notification, cancellationToken: cancellationToken)
+            await _client.SendNotificationAsync(NotificationMethods.CancelledNotification, notification, cancellationToken: CancellationToken.None)
                 .ConfigureAwait(false);
         }
         finally
