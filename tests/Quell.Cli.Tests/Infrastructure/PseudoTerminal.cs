@@ -21,8 +21,8 @@ internal sealed class PseudoTerminal : IDisposable
     public static PseudoTerminal Start(string command)
     {
         // In a session of its own (setsid): a signal sent to the test runner's process group never reaches script,
-        // which would end the session and SIGTERM the command (a workflow run then ends cancelled, exit 130); only keys
-        // typed into the terminal do. Through env --default-signal: a test run started in the background by a shell
+        // which would end the session ("Session terminated, killing shell"): SIGTERM to the command, SIGKILL soon after.
+        // Only keys typed into the terminal reach the command. Through env --default-signal: a test run started in the background by a shell
         // without job control (as a CI runner may) has SIGINT ignored, the command would inherit that, and .NET leaves
         // an ignored SIGINT ignored.
         var info = new ProcessStartInfo("setsid")
