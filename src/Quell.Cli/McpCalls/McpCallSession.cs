@@ -21,6 +21,7 @@ internal sealed class McpCallSession(McpClient client, IAnsiConsole console, boo
     public const int TimedOutExitCode = 124; // as timeout(1)
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly TimeSpan LookupLimit = TimeSpan.FromSeconds(30);
     private volatile bool _cancelling;
     private volatile bool _interrupted;
 
@@ -99,13 +100,16 @@ internal sealed class McpCallSession(McpClient client, IAnsiConsole console, boo
         if (operation.Error is { } error) await Console.Error.WriteLineAsync($"The cancel notice may not have reached the server: {error.Message}").ConfigureAwait(false);
         try
         {
-            var jobId = await FindCancelledJobAsync(operation.CancellationReason).ConfigureAwait(false);
+            // However the server behaves, the command ends: finding the job, then reading what it kept, each stop
+            // waiting after LookupLimit.
+            var jobId = await FindCancelledJobAsync(operation.CancellationReason, DateTime.UtcNow + LookupLimit).ConfigureAwait(false);
             if (jobId is null)
             {
                 Output.WriteLine("No response comes back for a cancelled call, and no cancelled job carries its reason.");
                 return;
             }
-            var partial = await client.CallToolAsync("get_partial_results", new Dictionary<string, object?> { ["id"] = jobId }).ConfigureAwait(false);
+            var partial = await LookupAsync("get_partial_results", new Dictionary<string, object?> { ["id"] = jobId }, DateTime.UtcNow + LookupLimit)
+                .ConfigureAwait(false);
             if (partial.IsError is true || partial.StructuredContent is not { } p)
             {
                 Output.WriteLine($"Job {jobId} cancelled; no partial results: {Text(partial)}");
@@ -123,16 +127,14 @@ internal sealed class McpCallSession(McpClient client, IAnsiConsole console, boo
         }
     }
 
-    private async Task<string?> FindCancelledJobAsync(string? reason)
+    private async Task<string?> FindCancelledJobAsync(string? reason, DateTime deadline)
     {
         // The job reaches 'cancelled' at its next checkpoint, shortly after the notification; a loaded or cold
         // machine can take seconds, so look for a while, then say what was seen.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         var seen = "";
         while (DateTime.UtcNow < deadline)
         {
-            var page = await client.CallToolAsync("list_jobs", new Dictionary<string, object?> { ["limit"] = 20 })
-                .ConfigureAwait(false);
+            var page = await LookupAsync("list_jobs", new Dictionary<string, object?> { ["limit"] = 20 }, deadline).ConfigureAwait(false);
             if (page.IsError is true || page.StructuredContent is not { } content) return null;
             var summaries = new List<string>();
             foreach (var job in content.GetProperty("items").EnumerateArray())
@@ -148,6 +150,23 @@ internal sealed class McpCallSession(McpClient client, IAnsiConsole console, boo
         }
         if (seen.Length > 0) await Console.Error.WriteLineAsync($"Jobs seen: {seen}").ConfigureAwait(false);
         return null;
+    }
+
+    /// <summary>
+    /// Calls a read-only tool and waits for its answer until <paramref name="deadline"/>. No token goes to the SDK: a
+    /// request cut off mid-write would garble the next message; the call is left unanswered instead.
+    /// </summary>
+    private async Task<CallToolResult> LookupAsync(string tool, Dictionary<string, object?> arguments, DateTime deadline)
+    {
+        var left = deadline - DateTime.UtcNow;
+        try
+        {
+            return await client.CallToolAsync(tool, arguments).AsTask().WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"the server did not answer {tool} in time ({LookupLimit.TotalSeconds:0} s).");
+        }
     }
 
     private static string Text(CallToolResult result) =>
