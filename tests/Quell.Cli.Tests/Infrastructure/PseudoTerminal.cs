@@ -18,22 +18,26 @@ internal sealed class PseudoTerminal : IDisposable
 
     public ProcessOutput Output { get; }
 
-    public static PseudoTerminal Start(string command)
+    /// <summary>Starts <paramref name="command"/> (one command line, run by the shell script uses) in a new terminal.</summary>
+    /// <param name="command">The command line.</param>
+    /// <param name="workingDirectory">Where it runs; the test's own directory when null.</param>
+    public static PseudoTerminal Start(string command, string? workingDirectory = null)
     {
-        // In a session of its own (setsid): a signal sent to the test runner's process group never reaches script,
-        // which would end the session ("Session terminated, killing shell"): SIGTERM to the command, SIGKILL soon after.
-        // Only keys typed into the terminal reach the command. Through env --default-signal: a test run started in the background by a shell
-        // without job control (as a CI runner may) has SIGINT ignored, the command would inherit that, and .NET leaves
-        // an ignored SIGINT ignored.
-        var info = new ProcessStartInfo("setsid")
+        // Through env --default-signal: a test run started in the background by a shell without job control (as a CI
+        // runner may) has SIGINT ignored, the command would inherit that, and .NET leaves an ignored SIGINT ignored.
+        var info = new ProcessStartInfo("env")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? "",
         };
         // -q quiet, -f flush at once, -e pass the child's exit code through, -c the command; no typescript file.
-        foreach (var arg in new[] { "env", "--default-signal=INT,QUIT", "script", "-qfec", command, "/dev/null" }) info.ArgumentList.Add(arg);
+        // script runs the command with $SHELL -c, /bin/sh when SHELL is unset (as under CI). exec makes the command the
+        // terminal's only process, whatever the shell: dash otherwise stays as its parent, dies of the Ctrl+C itself,
+        // and script -e then reports the shell's 130 instead of the command's exit code.
+        foreach (var arg in new[] { "--default-signal=INT,QUIT", "script", "-qfec", $"exec {command}", "/dev/null" }) info.ArgumentList.Add(arg);
         info.Environment["TERM"] = "xterm-256color";
         info.Environment["COLUMNS"] = "160";
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";

@@ -60,7 +60,7 @@ public sealed partial class WorkflowCommandTests : IDisposable
     public async Task Ctrl_c_while_a_task_streams_cancels_that_task_and_the_run_ends_failed_with_its_partial_result()
     {
         using var terminal = PseudoTerminal.Start(
-            $"cd '{Root}' && dotnet '{Infrastructure.Quell.Dll}' workflow run {Sample} --data '{Data}' --input '{Input}'");
+            $"dotnet '{Infrastructure.Quell.Dll}' workflow run {Sample} --data '{Data}' --input '{Input}'", workingDirectory: Root);
         var output = terminal.Output;
         var runId = (await output.WaitForAsync(RunLine(), Generous, terminal.Process)).Groups["id"].Value;
         await output.WaitForAsync(SentimentStreaming(), Generous, terminal.Process);
