@@ -3,7 +3,6 @@ using Quell.Agents.Runner;
 using Quell.Agents.Scripted;
 using Quell.Workflows.Expressions;
 using Quell.Workflows.Model;
-using AgentsToolSource = Quell.Agents.Tools.McpToolSource;
 
 namespace Quell.Workflows.Engine;
 
@@ -15,7 +14,7 @@ internal static class AgentTaskMapping
         SystemPrompt = agent.SystemPrompt is null ? null : TextTemplate.Render(agent.SystemPrompt, scope),
         UserPrompt = TextTemplate.Render(agent.Prompt, scope),
         Model = ModelOptions(agent),
-        Tools = ToolSources(agent),
+        Tools = agent.Tools,
         Retry = new AgentRetryOptions
         {
             Max = agent.Retries.Max, InitialDelay = agent.Retries.InitialDelay, Multiplier = agent.Retries.Multiplier,
@@ -23,14 +22,6 @@ internal static class AgentTaskMapping
         Budget = new AgentBudget { MaxTokens = agent.MaxTokens },
         CancelInFlightTools = agent.CancelInFlightTools,
     };
-
-    public static IReadOnlyList<AgentsToolSource> ToolSources(AgentDefinition agent) =>
-    [
-        .. agent.Tools.Select(t => new AgentsToolSource
-        {
-            Name = t.Name, Command = t.Command, Args = t.Args, Url = t.Url, AllowedTools = t.AllowedTools,
-        }),
-    ];
 
     private static AgentModelOptions ModelOptions(AgentDefinition agent) => agent.Provider.Kind switch
     {

@@ -1,4 +1,4 @@
-using Quell.Workflows.Model;
+using Quell.Agents.Tools;
 
 namespace Quell.Workflows.Loading;
 

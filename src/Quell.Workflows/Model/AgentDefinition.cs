@@ -1,3 +1,5 @@
+using Quell.Agents.Tools;
+
 namespace Quell.Workflows.Model;
 
 /// <summary>Everything an agentic task needs besides its id.</summary>
