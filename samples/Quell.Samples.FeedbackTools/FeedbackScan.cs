@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using ModelContextProtocol;
 using Quell.Csv;
+using Quell.Files;
 
 namespace Quell.Samples.FeedbackTools;
 
@@ -61,18 +62,10 @@ internal sealed class FeedbackScan(FeedbackToolsOptions options)
         try
         {
             if (File.Exists(options.DataFile)) return;
-            Directory.CreateDirectory(Path.GetDirectoryName(options.DataFile)!);
-            // Written beside and moved into place, so a concurrent server never reads half a file.
-            var partial = $"{options.DataFile}.{Environment.ProcessId}.tmp";
-            await DemoCsv.WriteAsync(partial, options.DemoRows, cancellationToken: cancellationToken).ConfigureAwait(false);
-            try
-            {
-                File.Move(partial, options.DataFile, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(options.DataFile))
-            {
-                File.Delete(partial);
-            }
+            // Whole or not at all, so a concurrent server never reads half a file; one that wrote it first wins.
+            await FileReplacement.WriteAsync(options.DataFile,
+                (stream, token) => DemoCsv.WriteAsync(stream, options.DemoRows, cancellationToken: token),
+                overwrite: false, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -4,6 +4,7 @@ using System.Text;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Quell.Files;
 
 namespace Quell.Samples.FeedbackTools;
 
@@ -97,12 +98,9 @@ internal sealed class FeedbackTools(FeedbackScan scan, CancelLog cancelLog, Feed
             }
             var analysis = await AnalyseAsync(progress, cancellationToken).ConfigureAwait(false);
             var report = FeedbackReport.Markdown(analysis, FeedbackReport.AllSections);
-            Directory.CreateDirectory(options.ReportDirectory);
             var path = Path.Combine(options.ReportDirectory, channel + ".md");
-            // Written beside and moved into place: a reader never sees half a report.
-            var partial = path + ".tmp";
-            await File.WriteAllTextAsync(partial, report, Encoding.UTF8, cancellationToken).ConfigureAwait(false);
-            File.Move(partial, path, overwrite: true);
+            // Whole or not at all, and never through a link planted in a shared (temp) report directory.
+            await FileReplacement.WriteTextAsync(path, report, cancellationToken: cancellationToken).ConfigureAwait(false);
             return FeedbackJson.Write(new { channel, path, bytes = Encoding.UTF8.GetByteCount(report), entries = analysis.Sentiment().Rows });
         }, cancellationToken);
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Quell.Server.Auth;
 using Quell.Server.Hosting;
+using Quell.Server.Security;
 
 namespace Quell.Server;
 
@@ -26,9 +27,10 @@ public static class QuellServer
         configure?.Invoke(options);
         if (options.Urls.Count == 0) options.Urls.Add(QuellServerOptions.DefaultUrl);
 
-        LoopbackGuard.EnsureSafe(options.Urls.Concat(KestrelEndpointUrls(builder.Configuration)), options.ApiKeys.Count > 0);
+        var addresses = options.Urls.Concat(KestrelEndpointUrls(builder.Configuration)).ToList();
+        LoopbackGuard.EnsureSafe(addresses, options.ApiKeys.Count > 0);
         builder.WebHost.UseUrls([.. options.Urls]);
-        builder.Services.AddQuellServer(options);
+        builder.Services.AddQuellServer(options, loopbackOnly: addresses.All(LoopbackGuard.IsLoopback));
 
         var app = builder.Build();
         app.UseQuellServer();
@@ -47,6 +49,8 @@ public static class QuellServer
         {
             options.ApiKeys.Add(key);
         }
+        foreach (var host in ConfigurationLists.Read(configuration, "Quell:AllowedHosts")) options.RequestSources.AllowedHosts.Add(host);
+        foreach (var origin in ConfigurationLists.Read(configuration, "Quell:AllowedOrigins")) options.RequestSources.AllowedOrigins.Add(origin);
         return options;
     }
 

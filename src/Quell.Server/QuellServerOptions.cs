@@ -1,11 +1,13 @@
 using Quell.Hosting;
 using Quell.Server.Auth;
+using Quell.Server.Security;
 
 namespace Quell.Server;
 
 /// <summary>
 /// Settings of the Quell HTTP server. <see cref="QuellServer.Build"/> fills them from configuration
-/// (<c>urls</c>, <c>Quell:DataDirectory</c>, <c>Quell:ApiKeys</c>, <c>QUELL_API_KEYS</c>) before the caller's
+/// (<c>urls</c>, <c>Quell:DataDirectory</c>, <c>Quell:ApiKeys</c>, <c>QUELL_API_KEYS</c>,
+/// <c>Quell:AllowedHosts</c>, <c>Quell:AllowedOrigins</c>) before the caller's
 /// callback runs, so code overrides configuration.
 /// </summary>
 public sealed class QuellServerOptions
@@ -36,6 +38,12 @@ public sealed class QuellServerOptions
     /// starts, such as the samples <c>quell serve</c> ships with. A file that does not load is logged and skipped.
     /// </summary>
     public IList<string> WorkflowDirectories { get; } = new List<string>();
+
+    /// <summary>
+    /// The <c>Host</c> and <c>Origin</c> headers accepted (<c>Quell:AllowedHosts</c>, <c>Quell:AllowedOrigins</c>);
+    /// by default a loopback server answers only loopback host names and same-origin pages.
+    /// </summary>
+    public RequestSourceOptions RequestSources { get; } = new();
 
     /// <summary>Registers job types (and optionally another store) on the Quell runtime.</summary>
     public Action<QuellBuilder>? ConfigureQuell { get; set; }

@@ -1,4 +1,5 @@
 using Quell.Csv;
+using Quell.Files;
 
 namespace Quell.Cli.Hosting;
 
@@ -14,11 +15,9 @@ internal static class DemoData
     {
         var path = PathIn(dataDirectory);
         if (File.Exists(path)) return;
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        // Written beside and renamed, so an interrupted first start never leaves a truncated demo file behind.
-        var partial = path + ".partial";
-        await DemoCsv.WriteAsync(partial, Rows, cancellationToken: cancellationToken).ConfigureAwait(false);
-        File.Move(partial, path, overwrite: true);
+        // Whole or not at all: an interrupted first start never leaves a truncated demo file behind.
+        await FileReplacement.WriteAsync(path, (stream, token) => DemoCsv.WriteAsync(stream, Rows, cancellationToken: token),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
         await Console.Error.WriteLineAsync($"Demo data: {path} ({Rows:N0} rows)").ConfigureAwait(false);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Quell.Csv;
 using Quell.Hosting;
 using Quell.Jobs;
 using Quell.Storage;
@@ -56,6 +57,8 @@ internal sealed class EmbeddedRuntime : IAsyncDisposable
         // The CLI handles Ctrl+C itself (cancel the job first); the host must not stop on its own.
         builder.Services.AddSingleton<IHostLifetime, ManualLifetime>();
         builder.Services.AddQuell(quell => quell.AddJobTypes().UseDataDirectory(dataDirectory, readOnly));
+        // Every path is the local user's own unless Quell:Csv:AllowedRoots says otherwise (say, for an MCP agent).
+        builder.Services.AddOptions<CsvAnalyzeOptions>().BindConfiguration(CsvAnalyzeOptions.SectionName);
         configure?.Invoke(builder);
         return new EmbeddedRuntime(builder.Build());
     }

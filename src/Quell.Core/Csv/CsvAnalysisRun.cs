@@ -1,5 +1,6 @@
 using System.Globalization;
 using Quell.Cancellation;
+using Quell.Files;
 using Quell.Jobs;
 
 namespace Quell.Csv;
@@ -14,7 +15,7 @@ internal sealed class CsvAnalysisRun
 
     private readonly IJobContext _context;
     private readonly IReadOnlyList<string> _paths;
-    private readonly CsvAnalyzeOptions? _options;
+    private readonly AllowedRoots? _roots;
     private readonly long[] _sizes;
     private readonly long _totalBytes;
     private readonly List<FileStats> _done = [];
@@ -26,9 +27,9 @@ internal sealed class CsvAnalysisRun
     {
         _context = context;
         _paths = paths;
-        _options = options;
+        _roots = options?.Roots();
         // A path outside the allowed roots is not even stat'ed: its size would tell the caller it exists.
-        _sizes = paths.Select(p => options is null || options.Allows(p) ? SizeOf(p) : 0).ToArray();
+        _sizes = paths.Select(p => _roots is null || _roots.Allows(p) ? SizeOf(p) : 0).ToArray();
         _totalBytes = _sizes.Sum();
     }
 
@@ -61,17 +62,18 @@ internal sealed class CsvAnalysisRun
         var path = _paths[_index];
         CsvAnalyzeLog.FileStarted(_context.Log, path, _index + 1, _paths.Count, _sizes[_index]);
         Report(path, rows: 0, fileBytes: 0);
-        if (_options is not null && !_options.Allows(path))
-        {
-            return Failed(new FileStats(path, 0, 0, [], Complete: false,
-                Error: $"{path}: outside the directories this server may read (Quell:Csv:AllowedRoots)."));
-        }
         FileStream stream;
         try
         {
             // No FileStream buffer: the reader's own 1 MiB buffer is the large one, so bytes are copied once.
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0,
-                FileOptions.Asynchronous | FileOptions.SequentialScan);
+            const FileOptions Sequential = FileOptions.Asynchronous | FileOptions.SequentialScan;
+            stream = _roots is null
+                ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, Sequential)
+                : _roots.OpenRead(path, bufferSize: 0, Sequential);
+        }
+        catch (PathNotAllowedException e)
+        {
+            return Failed(new FileStats(path, 0, 0, [], Complete: false, Error: e.Message));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

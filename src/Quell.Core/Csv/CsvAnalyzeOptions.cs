@@ -1,3 +1,5 @@
+using Quell.Files;
+
 namespace Quell.Csv;
 
 /// <summary>
@@ -12,16 +14,12 @@ public sealed class CsvAnalyzeOptions
     /// <summary>Directories whose files (at any depth) may be analysed; empty allows every path.</summary>
     public IList<string> AllowedRoots { get; } = [];
 
-    /// <summary>True when <paramref name="path"/>, made absolute and normalized, lies under an allowed root.</summary>
-    public bool Allows(string path)
-    {
-        if (AllowedRoots.Count == 0) return true;
-        var full = Path.GetFullPath(path);
-        foreach (var root in AllowedRoots)
-        {
-            var fullRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
-            if (full.StartsWith(fullRoot, StringComparison.Ordinal)) return true;
-        }
-        return false;
-    }
+    /// <summary>
+    /// True when the real path of <paramref name="path"/> (every link and <c>..</c> resolved) lies under an allowed
+    /// root. The job checks again on the file it opens.
+    /// </summary>
+    public bool Allows(string path) => Roots() is not { } roots || roots.Allows(path);
+
+    /// <summary>The roots resolved to real paths, or null when every path is allowed.</summary>
+    internal AllowedRoots? Roots() => AllowedRoots.Count == 0 ? null : new AllowedRoots(AllowedRoots, $"{SectionName}:AllowedRoots");
 }

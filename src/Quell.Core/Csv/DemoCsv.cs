@@ -21,19 +21,27 @@ public static class DemoCsv
             FileOptions.Asynchronous | FileOptions.SequentialScan);
         await using (stream.ConfigureAwait(false))
         {
-            var generator = new DemoCsvRows(seed);
-            var buffer = new byte[BufferSize];
-            var used = DemoCsvRows.WriteHeader(buffer);
-            for (long id = 1; id <= rows; id++)
-            {
-                if (BufferSize - used < DemoCsvRows.MaxRowBytes)
-                {
-                    await stream.WriteAsync(buffer.AsMemory(0, used), cancellationToken).ConfigureAwait(false);
-                    used = 0;
-                }
-                used += generator.WriteRow(id, buffer.AsSpan(used));
-            }
-            await stream.WriteAsync(buffer.AsMemory(0, used), cancellationToken).ConfigureAwait(false);
+            await WriteAsync(stream, rows, seed, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Writes <paramref name="rows"/> data rows after the header to <paramref name="stream"/>.</summary>
+    public static async Task WriteAsync(Stream stream, long rows, int seed = 42, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        var generator = new DemoCsvRows(seed);
+        var buffer = new byte[BufferSize];
+        var used = DemoCsvRows.WriteHeader(buffer);
+        for (long id = 1; id <= rows; id++)
+        {
+            if (BufferSize - used < DemoCsvRows.MaxRowBytes)
+            {
+                await stream.WriteAsync(buffer.AsMemory(0, used), cancellationToken).ConfigureAwait(false);
+                used = 0;
+            }
+            used += generator.WriteRow(id, buffer.AsSpan(used));
+        }
+        await stream.WriteAsync(buffer.AsMemory(0, used), cancellationToken).ConfigureAwait(false);
     }
 }

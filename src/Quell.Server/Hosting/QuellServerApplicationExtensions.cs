@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Quell.Server.Agui;
 using Quell.Server.Jobs;
+using Quell.Server.Security;
+using Microsoft.Extensions.DependencyInjection;
 using Quell.Server.Workflows;
 
 namespace Quell.Server.Hosting;
@@ -12,6 +14,10 @@ internal static class QuellServerApplicationExtensions
     public static WebApplication UseQuellServer(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseMiddleware<SecurityHeaders>();
+        // Before anything answers: a foreign Host or Origin learns nothing, not even which routes exist.
+        app.UseMiddleware<RequestSourceGuard>();
+        if (app.Services.GetRequiredService<QuellServerOptions>().RequestSources.AllowedOrigins.Count > 0) app.UseCors();
         // Bare status codes (unknown route, wrong method) become problem details too.
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -9,6 +9,7 @@ using ModelContextProtocol.AspNetCore;
 using Quell.Mcp.Hosting;
 using Quell.Server.Auth;
 using Quell.Server.Errors;
+using Quell.Server.Security;
 using Quell.Server.Serialization;
 using Quell.Storage;
 
@@ -17,9 +18,14 @@ namespace Quell.Server.Hosting;
 /// <summary>Registers the server's services and the Quell runtime.</summary>
 internal static class QuellServerServiceCollectionExtensions
 {
-    public static IServiceCollection AddQuellServer(this IServiceCollection services, QuellServerOptions options)
+    public static IServiceCollection AddQuellServer(this IServiceCollection services, QuellServerOptions options, bool loopbackOnly)
     {
         services.AddSingleton(options);
+        services.AddSingleton(new RequestSourcePolicy(options.RequestSources, loopbackOnly));
+        if (options.RequestSources.AllowedOrigins.Count > 0)
+        {
+            services.AddCors(cors => cors.AddDefaultPolicy(policy => CorsPolicy.Configure(policy, options.RequestSources.AllowedOrigins)));
+        }
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
         services.AddExceptionHandler<QuellExceptionHandler>();

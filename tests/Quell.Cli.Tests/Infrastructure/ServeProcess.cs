@@ -22,7 +22,7 @@ internal sealed class ServeProcess : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<ServeProcess> StartAsync(string dataDirectory, int? port = null)
+    public static async Task<ServeProcess> StartAsync(string dataDirectory, int? port = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var url = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
         var info = Quell.StartInfo("serve", "--urls", url.ToString().TrimEnd('/'), "--data", dataDirectory);
@@ -30,6 +30,7 @@ internal sealed class ServeProcess : IAsyncDisposable
         info.Environment["Quell__LeaseDuration"] = "00:00:03";
         // The tests' CSV files live in the temp directory, outside the server's default roots.
         info.Environment["Quell__Csv__AllowedRoots__0"] = Path.GetTempPath();
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         var serve = new ServeProcess(Process.Start(info)!, url);
         await serve.WaitHealthyAsync(TimeSpan.FromSeconds(60));
         return serve;
