@@ -20,6 +20,7 @@ internal static class QuellServerApplicationExtensions
         if (app.Services.GetRequiredService<QuellServerOptions>().RequestSources.AllowedOrigins.Count > 0) app.UseCors();
         // Bare status codes (unknown route, wrong method) become problem details too.
         app.UseStatusCodePages();
+        app.UseDashboard();
         app.UseAuthentication();
         app.UseAuthorization();
 

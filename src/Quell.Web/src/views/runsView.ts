@@ -1,0 +1,45 @@
+// Runs: every workflow run is a workflow.run job, so the live job list filtered to that type is the runs list.
+
+import { api, ApiError, type Job } from '../api';
+import { h, replace } from '../dom';
+import { dateTime, duration, shortId } from '../format';
+import { href, type View } from '../router';
+import { statusBadge } from './statusBadge';
+
+export function runsView(): View {
+  const controller = new AbortController();
+  const body = h('tbody');
+  const error = h('p', { class: 'notice notice-error', role: 'alert', hidden: true });
+  const element = h('section', { class: 'page', 'aria-labelledby': 'runs-title' },
+    h('div', { class: 'page-head' }, h('h1', { id: 'runs-title' }, 'Runs')),
+    error,
+    h('table', { class: 'table' },
+      h('thead', {}, h('tr', {}, ['Run', 'Status', 'Outcome', 'Started', 'Duration'].map((c) => h('th', { scope: 'col' }, c)))),
+      body));
+
+  const row = (run: Job) => {
+    const end = run.finishedAt ? Date.parse(run.finishedAt) : Date.now();
+    const outcome = run.error ?? (run.cancellation ? `${run.cancellation.reason}${run.cancellation.message ? `: ${run.cancellation.message}` : ''}` : '');
+    return h('tr', { 'data-run-id': run.id },
+      h('td', {}, h('a', { href: href('jobs', run.id), class: 'mono', title: run.id }, shortId(run.id))),
+      h('td', {}, statusBadge(run.status)),
+      h('td', { class: 'muted small' }, outcome),
+      h('td', {}, dateTime(run.startedAt)),
+      h('td', { class: 'numeric' }, run.startedAt ? duration(end - Date.parse(run.startedAt)) : '–'));
+  };
+
+  async function refresh(): Promise<void> {
+    try {
+      const list = await api.listJobs({ type: 'workflow.run', limit: 50, offset: 0 }, controller.signal);
+      error.hidden = true;
+      replace(body, list.items.length ? list.items.map(row) : h('tr', {}, h('td', { colspan: 5, class: 'empty' }, 'No runs yet: start one with quell workflow run or POST /api/workflows/{id}/runs.')));
+    } catch (e) {
+      if (controller.signal.aborted) return;
+      error.hidden = false;
+      error.textContent = e instanceof ApiError ? e.message : 'The server could not be reached; retrying.';
+    }
+  }
+  void refresh();
+  const timer = window.setInterval(() => void refresh(), 2_000);
+  return { element, dispose: () => (window.clearInterval(timer), controller.abort()) };
+}
