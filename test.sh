@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test in the solution, then the MCP and AG-UI conformance suites (Node; QUELL_SKIP_CONFORMANCE=1 skips them), and ends
+# Runs every test in the solution, then the Node suites — MCP and AG-UI conformance, the dashboard in Chromium
+# (QUELL_SKIP_CONFORMANCE=1 skips them) — and ends
 # with one summary line adding both: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -24,7 +25,7 @@ awk '/^ +Failed [^ !]/ { shown = 0; keep = 1; sub(/^ +/, ""); print; next }
 # (tests/conformance/mcp), and the official @ag-ui/client against Quell's AG-UI streams (tests/conformance/agui).
 dll="$PWD/src/Quell.Cli/bin/Release/net10.0/quell.dll"
 node_status=0
-run_conformance() {
+run_node_suite() {
   local conf=$1 status=0
   # npm ci only when node_modules is missing or older than the lock file.
   if [ ! -d "$conf/node_modules" ] || [ "$conf/package-lock.json" -nt "$conf/node_modules" ]; then
@@ -38,7 +39,7 @@ run_conformance() {
     # node --test ends with "# pass N", "# fail N", "# skipped N", "# todo N" (todo: known bugs, counted as skipped).
     node_count() { grep -E "^# $1 [0-9]+$" "$log" | tail -n 1 | awk '{print $3}'; }
     np=$(node_count pass); nf=$(node_count fail); ns=$(node_count skipped); nt=$(node_count todo)
-    if [ -z "$np" ] || [ -z "$nf" ]; then echo "The conformance run in $conf printed no summary." >&2; status=1; fi
+    if [ -z "$np" ] || [ -z "$nf" ]; then echo "The Node run in $conf printed no summary." >&2; status=1; fi
     passed=$((passed + ${np:-0})); failed=$((failed + ${nf:-0})); skipped=$((skipped + ${ns:-0} + ${nt:-0}))
   fi
   [ "$status" -ne 0 ] && [ "${nf:-0}" -eq 0 ] && failed=$((failed + 1))
@@ -46,8 +47,10 @@ run_conformance() {
   return 0
 }
 if [ -z "${QUELL_SKIP_CONFORMANCE:-}" ]; then
-  run_conformance tests/conformance/mcp
-  run_conformance tests/conformance/agui
+  run_node_suite tests/conformance/mcp
+  run_node_suite tests/conformance/agui
+  # The dashboard in Debian's Chromium (playwright-core); screenshots land in tests/web/screenshots/.
+  run_node_suite tests/web
 fi
 rm -f "$log"
 if [ -s "$failures" ]; then

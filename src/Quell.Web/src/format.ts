@@ -34,4 +34,5 @@ export function dateTime(iso: string | null | undefined): string {
   return `${date.toLocaleDateString('en-CA')} ${date.toLocaleTimeString('en-GB', { hour12: false })}`;
 }
 
-export const shortId = (id: string): string => id.slice(0, 8);
+// Ids start with their creation time, so the end tells jobs of one moment apart.
+export const shortId = (id: string): string => id.slice(-8);

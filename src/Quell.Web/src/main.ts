@@ -22,7 +22,7 @@ function show(): void {
     : route.id ? jobView(route.id)
     : jobsView();
   frame.main.replaceChildren(view.element);
-  document.title = `${route.id ? `${route.section.slice(0, -1)} ${route.id.slice(0, 8)}` : route.section[0]!.toUpperCase() + route.section.slice(1)} · Quell`;
+  document.title = `${route.id ? `${route.section.slice(0, -1)} ${route.id.slice(-8)}` : route.section[0]!.toUpperCase() + route.section.slice(1)} · Quell`;
 }
 
 window.addEventListener('hashchange', show);

@@ -28,7 +28,7 @@ export interface CancelControl {
   update(job: Job): void;
 }
 
-export function cancelControl(jobId: string, onRequested: (job: Job) => void): CancelControl {
+export function cancelControl(jobId: string, onRequested: (job: Job) => void, onRefused: () => void): CancelControl {
   let requesting = false;
   let refusalTimer: number | undefined;
   const reason = h('select', { id: 'cancel-reason' }, reasons.map(([value, label]) => h('option', { value }, label)));
@@ -53,6 +53,7 @@ export function cancelControl(jobId: string, onRequested: (job: Job) => void): C
       button.disabled = false;
       button.textContent = 'Cancel';
       showRefusal(e instanceof ApiError ? e : new ApiError(0, 'Cannot cancel job', 'The server could not be reached.'));
+      onRefused(); // the job moved on without this page seeing it: show where it is now
     }
   });
 

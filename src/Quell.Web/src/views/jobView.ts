@@ -41,7 +41,7 @@ export function jobView(id: string): View {
   const partial = h('section', { class: 'partial', 'aria-labelledby': 'partial-title' });
   const eventRows = h('tbody');
   const error = h('p', { class: 'notice notice-error', role: 'alert', hidden: true });
-  const cancel = cancelControl(id, (updated) => render(updated));
+  const cancel = cancelControl(id, (updated) => render(updated), () => void reload());
 
   const element = h('section', { class: 'page', 'aria-labelledby': 'job-title' },
     h('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' }, h('a', { href: href('jobs') }, 'Jobs'), ' / ', h('span', { class: 'mono' }, id)),
