@@ -257,6 +257,8 @@ internal sealed partial class JobService : IJobService
                 }
                 if (page.Count < 1000) break;
             }
+            // Resumed at or past the terminal event (a Last-Event-ID from the future): nothing more will come.
+            if ((await GetAsync(jobId, owner, cancellationToken).ConfigureAwait(false))?.Status.IsTerminal() != false) yield break;
             while (await subscription.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 while (subscription.Reader.TryRead(out var live))
@@ -266,7 +268,11 @@ internal sealed partial class JobService : IJobService
                         if (includeTransient) yield return live;
                         continue;
                     }
-                    if (live.Seq <= last) continue;
+                    if (live.Seq <= last)
+                    {
+                        if (JobEventTypes.IsTerminal(live.Type)) yield break;
+                        continue;
+                    }
                     yield return live;
                     last = live.Seq;
                     if (JobEventTypes.IsTerminal(live.Type)) yield break;

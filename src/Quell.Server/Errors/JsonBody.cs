@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -24,9 +25,18 @@ internal static class JsonBody
                 "Unsupported content type",
                 $"Send the body as JSON with 'Content-Type: application/json' (got '{request.ContentType ?? "none"}')."));
         }
+        // Buffered, because the serializer leaves the strings inside a JsonElement (a job's input, a run's variables)
+        // undecoded: invalid UTF-8 there would only fail later, when the store writes the text.
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, cancellationToken);
+        if (!Utf8.IsValid(body.GetBuffer().AsSpan(0, (int)body.Length)))
+        {
+            return (null, Problems.BadRequest("Invalid UTF-8", "The request body is not valid UTF-8; send JSON encoded as UTF-8."));
+        }
+        body.Position = 0;
         try
         {
-            var value = await JsonSerializer.DeserializeAsync(request.Body, typeInfo, cancellationToken);
+            var value = await JsonSerializer.DeserializeAsync(body, typeInfo, cancellationToken);
             return value is null
                 ? (null, Problems.BadRequest("Missing body", "The body must be a JSON object, not null."))
                 : (value, null);

@@ -15,6 +15,11 @@ internal sealed partial class QuellExceptionHandler(IProblemDetailsService probl
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (httpContext.Request.Path.StartsWithSegments(McpRequestErrors.Path) &&
+            await McpRequestErrors.TryWriteAsync(httpContext, exception, cancellationToken))
+        {
+            return true;
+        }
         var problem = exception switch
         {
             BadHttpRequestException bad => new ProblemDetails

@@ -27,7 +27,10 @@ internal static class QuellServerServiceCollectionExtensions
             services.AddCors(cors => cors.AddDefaultPolicy(policy => CorsPolicy.Configure(policy, options.RequestSources.AllowedOrigins)));
         }
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
+        {
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+            context.ProblemDetails.Detail ??= BareStatusDetail.For(context.HttpContext);
+        });
         services.AddExceptionHandler<QuellExceptionHandler>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default));
         // Binding failures throw BadHttpRequestException, which the exception handler turns into problem details.

@@ -4,12 +4,16 @@ namespace Quell.Workflows.Expressions;
 
 /// <summary>
 /// Recursive descent over: or := and ('||' and)*; and := cmp ('&amp;&amp;' cmp)*; cmp := unary (op unary)?;
-/// unary := '!' unary | primary; primary := literal | path | '(' or ')'. Comparisons do not chain.
+/// unary := '!' unary | primary; primary := literal | path | '(' or ')'. Comparisons do not chain. Parentheses and
+/// negations nest at most <see cref="MaxDepth"/> deep, so a hostile condition cannot overflow the stack.
 /// </summary>
 internal sealed class ExpressionParser
 {
+    public const int MaxDepth = 64;
+
     private readonly List<ExpressionToken> _tokens;
     private int _next;
+    private int _depth;
 
     private ExpressionParser(List<ExpressionToken> tokens) => _tokens = tokens;
 
@@ -62,8 +66,10 @@ internal sealed class ExpressionParser
     private ExpressionNode ParseUnary()
     {
         if (Peek.Kind != ExpressionTokenKind.Not) return ParsePrimary();
-        Take();
-        return new NotNode(ParseUnary());
+        Enter(Take());
+        var node = new NotNode(ParseUnary());
+        _depth--;
+        return node;
     }
 
     private ExpressionNode ParsePrimary()
@@ -81,10 +87,11 @@ internal sealed class ExpressionParser
                     ? new LiteralNode(number)
                     : throw new ExpressionSyntaxException($"'{token.Text}' is not a number", token.Position);
             case ExpressionTokenKind.LeftParen:
-                Take();
+                Enter(Take());
                 var inner = ParseOr();
                 if (Peek.Kind != ExpressionTokenKind.RightParen) throw Unexpected("')'");
                 Take();
+                _depth--;
                 return inner;
             case ExpressionTokenKind.Identifier:
                 return ParseIdentifier();
@@ -110,6 +117,12 @@ internal sealed class ExpressionParser
             path.Add(Take().Text);
         }
         return new PathNode(path);
+    }
+
+    private void Enter(ExpressionToken token)
+    {
+        if (++_depth > MaxDepth)
+            throw new ExpressionSyntaxException($"parentheses and '!' nest more than {MaxDepth} levels deep", token.Position);
     }
 
     private ExpressionSyntaxException Unexpected(string expected) => Peek.Kind == ExpressionTokenKind.End

@@ -6,9 +6,14 @@ namespace Quell.Workflows.Loading;
 /// <summary>
 /// Passes YamlDotNet's parser events through while remembering which flow collections (<c>[</c>, <c>{</c>) are
 /// open, so an error the scanner reports without a position can still point at the bracket that was never closed.
+/// It also stops at nesting deeper than <see cref="MaxDepth"/>: the tree reader is recursive (a 1 MiB file of '['
+/// overflowed the stack), and YamlDotNet's scanner slows quadratically with open flow collections.
 /// </summary>
 internal sealed class TrackingParser : IParser
 {
+    /// <summary>How deep maps and lists may nest; JSON's default limit, far beyond any workflow file.</summary>
+    public const int MaxDepth = 64;
+
     private readonly IParser _inner;
     private readonly Stack<(bool IsFlow, Mark Start)> _open = new();
 
@@ -33,6 +38,11 @@ internal sealed class TrackingParser : IParser
             case SequenceEnd or MappingEnd when _open.Count > 0:
                 _open.Pop();
                 break;
+        }
+        if (_open.Count > MaxDepth)
+        {
+            var (_, start) = _open.Peek();
+            throw new YamlException(start, start, $"maps and lists nest more than {MaxDepth} levels deep here");
         }
         return moved;
     }
