@@ -31,6 +31,7 @@ public static class QuellServer
         LoopbackGuard.EnsureSafe(addresses, options.ApiKeys.Count > 0);
         builder.WebHost.UseUrls([.. options.Urls]);
         builder.Services.AddQuellServer(options, loopbackOnly: addresses.All(LoopbackGuard.IsLoopback));
+        builder.Services.AddQuellTelemetry(builder.Configuration);
 
         var app = builder.Build();
         app.UseQuellServer();

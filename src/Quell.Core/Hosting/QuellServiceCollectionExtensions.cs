@@ -29,6 +29,8 @@ public static class QuellServiceCollectionExtensions
         services.AddSingleton<JobExecutor>();
         services.AddSingleton<JobRecovery>();
         services.AddHostedService<JobWorker>();
+        services.AddMetrics();
+        services.AddHostedService<JobStateGauge>();
         // The host must wait at least as long as Quell does for jobs to stop, plus time to record them.
         services.AddOptions<HostOptions>().Configure<Microsoft.Extensions.Options.IOptions<QuellOptions>>((host, quell) =>
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Quell.Cancellation;
 using Quell.Events;
 using Quell.Jobs;
@@ -31,6 +32,9 @@ internal sealed class JobExecution : IDisposable
     public JobRecord Job { get; }
 
     public string JobId => Job.Id;
+
+    /// <summary>The run's span while it is recorded, so a cancel request can be linked to the stop it causes.</summary>
+    public Activity? Activity { get; set; }
 
     /// <summary>The run itself, for shutdown to wait on.</summary>
     public Task Completion { get; set; } = Task.CompletedTask;

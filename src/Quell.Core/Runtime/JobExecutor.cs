@@ -25,7 +25,7 @@ internal sealed partial class JobExecutor(
     IOptions<QuellOptions> options,
     ILoggerFactory loggers)
 {
-    internal static readonly ActivitySource Activities = new("Quell");
+    internal static readonly ActivitySource Activities = new(QuellTelemetry.ActivitySourceName);
     private readonly ILogger _log = loggers.CreateLogger<JobExecutor>();
     private readonly string _tempRoot = Path.Combine(options.Value.DataDirectory, "tmp");
 
@@ -46,6 +46,7 @@ internal sealed partial class JobExecutor(
         await Task.Yield(); // off the dispatcher's thread
         using var activity = Activities.StartActivity("job " + execution.Job.Type);
         activity?.SetTag("quell.job.id", execution.JobId);
+        execution.Activity = activity;
         QuellMetrics.JobStarted(execution.Job.Type);
         try
         {
@@ -60,6 +61,7 @@ internal sealed partial class JobExecutor(
         }
         finally
         {
+            QuellMetrics.JobEnded(execution.Job.Type);
             active.Remove(execution.JobId);
             execution.Dispose();
         }
@@ -140,9 +142,13 @@ internal sealed partial class JobExecutor(
             outcome.Status == JobStatus.Completed ? PartialResultStatus.Complete : null, cancelled);
         if (cancelled && !execution.CancelRecorded) await EnsureCancelRecordedAsync(execution).ConfigureAwait(false);
 
+        var finishing = Stopwatch.GetTimestamp();
         var finished = await store.FinishAsync(new JobFinish(
             execution.JobId, outcome.Status, time.GetUtcNow(), outcome.Result, outcome.Error, partial,
             cancelled ? execution.LastCheckpoint : null, ProgressPump.FinalProgress(execution))).ConfigureAwait(false);
+        QuellMetrics.StoreCall("finish", finishing);
+        execution.Activity?.SetTag("quell.job.status", outcome.Status.ToWireName());
+        if (cancelled) execution.Activity?.SetTag("quell.cancel.reason", execution.Cancellation?.Reason.ToWireName());
         if (!finished) LogAlreadyFinished(_log, execution.JobId);
         else QuellMetrics.JobFinished(execution.Job.Type, outcome.Status, cancelled ? time.GetUtcNow() - execution.Cancellation?.RequestedAt : null);
         if (finished && outcome.Status != JobStatus.Completed)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -73,9 +74,11 @@ internal sealed partial class JobService : IJobService
         JobRecord job;
         try
         {
+            var creating = Stopwatch.GetTimestamp();
             job = await _store.CreateAsync(new NewJob(
                 id, submission.Type, submission.Owner, submission.Input.Clone(),
                 timeout, dependsOn, _time.GetUtcNow(), submission.ParentId), cancellationToken).ConfigureAwait(false);
+            QuellMetrics.StoreCall("submit", creating);
         }
         catch (DuplicateJobIdException)
         {
@@ -158,10 +161,27 @@ internal sealed partial class JobService : IJobService
     /// </summary>
     internal async Task<CancelOutcome> RequestCancelAsync(string jobId, CancellationInfo info, CancellationToken cancellationToken = default)
     {
-        var write = _active.TryGet(jobId, out var running)
-            ? running.RequestAndSignal(info, () => _store.RequestCancelAsync(jobId, info, cancellationToken).AsTask())
+        // A span of its own (under the HTTP or MCP request that asked), linked both ways with the run it stops.
+        using var activity = JobExecutor.Activities.StartActivity("quell.cancel.request");
+        var local = _active.TryGet(jobId, out var running);
+        if (activity is not null)
+        {
+            activity.SetTag("quell.job.id", jobId);
+            activity.SetTag("quell.cancel.reason", info.Reason.ToWireName());
+            if (local && running!.Activity is { } run)
+            {
+                activity.AddLink(new ActivityLink(run.Context));
+                run.AddLink(new ActivityLink(activity.Context));
+                run.AddEvent(new ActivityEvent("quell.cancel.requested"));
+            }
+        }
+        var cancelling = Stopwatch.GetTimestamp();
+        var write = local
+            ? running!.RequestAndSignal(info, () => _store.RequestCancelAsync(jobId, info, cancellationToken).AsTask())
             : _store.RequestCancelAsync(jobId, info, cancellationToken).AsTask();
         var outcome = await write.ConfigureAwait(false);
+        QuellMetrics.StoreCall("cancel", cancelling);
+        activity?.SetTag("quell.cancel.outcome", outcome.Kind.ToString());
         switch (outcome.Kind)
         {
             case CancelOutcomeKind.Cancelling:

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -74,8 +75,10 @@ internal sealed partial class JobWorker(
     private async Task<int> ClaimAsync(ConcurrencyPool pool, int count, CancellationToken stoppingToken)
     {
         var now = time.GetUtcNow();
+        var claiming = Stopwatch.GetTimestamp();
         var jobs = await store.ClaimAsync(new JobClaim(_options.NodeId, count, pool.Types, now, now + _options.LeaseDuration),
             stoppingToken).ConfigureAwait(false);
+        QuellMetrics.StoreCall("claim", claiming);
         foreach (var job in jobs)
         {
             service.TryGetRegistration(job.Type, out var registration);

@@ -26,6 +26,8 @@ internal static class QuellServerApplicationExtensions
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
+        // Prometheus text; behind the API keys when there are keys (counts of every owner's jobs are no one's business).
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization();
         var api = app.MapGroup("/api").RequireAuthorization();
         api.MapJobEndpoints();
         api.MapWorkflowEndpoints();
