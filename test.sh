@@ -21,8 +21,8 @@ awk '/^ +Failed [^ !]/ { shown = 0; keep = 1; sub(/^ +/, ""); print; next }
      /^ +Stack Trace:/ || /^ +(Passed|Skipped) / { keep = 0 }
      keep && shown < 40 && !/^ +Error Message:/ { print "    " $0; shown++ }' "$log" >>"$failures"
 
-# Conformance suites (Node): the official TypeScript MCP SDK client against `quell mcp` and `/mcp`
-# (tests/conformance/mcp), and the official @ag-ui/client against Quell's AG-UI streams (tests/conformance/agui).
+# Conformance suites (Node): the official TypeScript MCP SDK client against `quell mcp` and `/mcp`, and the official MCP
+# conformance suite's server scenarios against `/mcp` (tests/conformance/mcp), and the official @ag-ui/client against Quell's AG-UI streams (tests/conformance/agui).
 dll="$PWD/src/Quell.Cli/bin/Release/net10.0/quell.dll"
 node_status=0
 run_node_suite() {
