@@ -146,7 +146,7 @@ public sealed class HttpCancellationTests(BigCsvFixture big) : IAsyncLifetime
     /// <summary>Starts <c>analyze_csv</c> on the big file with the SDK client and waits for its first progress.</summary>
     private async Task<(RequestId RequestId, Task<CallToolResult> Call, CancellationTokenSource Abandon)> StartBigAnalysisAsync(QuellMcpSession session)
     {
-        var progress = new FirstProgress();
+        var progress = new FirstProgress(above: 0);
         // The SDK's client sends no notifications/cancelled when this fires; it only stops waiting.
         var abandon = new CancellationTokenSource();
         var call = session.Client.CallToolAsync("analyze_csv", QuellMcpSession.ToArguments(BigFile), progress, cancellationToken: abandon.Token).AsTask();

@@ -69,7 +69,7 @@ public sealed class JobTypeToolTests : IAsyncLifetime
     public async Task A_cancel_notification_cancels_its_job_with_the_reason_and_no_response_follows()
     {
         await using var session = await _server.ConnectAsync();
-        var progress = new FirstProgress();
+        var progress = new FirstProgress(above: 0);
         var call = session.Client.CallToolAsync(CountJob.ToolName, QuellMcpSession.ToArguments(new { steps = 100_000, delayMs = 5 }), progress).AsTask();
         await progress.First.WaitAsync(QuellMcpSession.Patience);
         var requestId = session.Tap.LastToolCallId();

@@ -43,7 +43,7 @@ public sealed class StdioLongJobTests(BigCsvFixture big) : IDisposable
     {
         await using var session = await QuellMcpSession.StartStdioAsync(_data.Path);
         using var cancel = new CancellationTokenSource();
-        var progress = new FirstProgress();
+        var progress = new FirstProgress(above: 0);
 
         var call = session.Client.CallToolAsync("analyze_csv", QuellMcpSession.ToArguments(Arguments), progress, cancellationToken: cancel.Token).AsTask();
         await progress.First.WaitAsync(QuellMcpSession.Patience);
@@ -71,7 +71,7 @@ public sealed class StdioLongJobTests(BigCsvFixture big) : IDisposable
     {
         await using var session = await QuellMcpSession.StartStdioAsync(_data.Path);
         using var abandon = new CancellationTokenSource();
-        var progress = new FirstProgress();
+        var progress = new FirstProgress(above: 0);
 
         var call = session.Client.CallToolAsync("analyze_csv", QuellMcpSession.ToArguments(Arguments), progress, cancellationToken: abandon.Token).AsTask();
         await progress.First.WaitAsync(QuellMcpSession.Patience);
@@ -101,7 +101,7 @@ public sealed class StdioLongJobTests(BigCsvFixture big) : IDisposable
         string jobId;
         await using (var session = await QuellMcpSession.StartStdioAsync(_data.Path))
         {
-            var progress = new FirstProgress();
+            var progress = new FirstProgress(above: 0);
             _ = session.Client.CallToolAsync("analyze_csv", QuellMcpSession.ToArguments(Arguments), progress).AsTask();
             await progress.First.WaitAsync(QuellMcpSession.Patience);
             jobId = await NewestJobIdAsync(session);
