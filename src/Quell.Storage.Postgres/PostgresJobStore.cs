@@ -8,6 +8,7 @@ using Quell.Progress;
 using Quell.Results;
 using Quell.Serialization;
 using Quell.Storage.Postgres.Connections;
+using Quell.Storage.Postgres.Notifications;
 using Quell.Storage.Postgres.Operations;
 using Quell.Storage.Postgres.Reading;
 using Quell.Storage.Postgres.Schema;
@@ -22,19 +23,29 @@ namespace Quell.Storage.Postgres;
 /// the SQLite store, nothing is assumed dead at open: other nodes may be running, and a job is resolved by recovery
 /// only once its lease ran out.
 /// </summary>
-public sealed class PostgresJobStore : IJobStore
+public sealed class PostgresJobStore : IJobStore, IJobStoreSignals
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly EventPublisher _publisher;
+    private readonly EventFollower _follower;
     private readonly PostgresWriter _writer;
     private readonly PostgresJobReader _reader;
     private int _disposed;
 
-    private PostgresJobStore(NpgsqlDataSource dataSource, PostgresWriter writer)
+    private PostgresJobStore(NpgsqlDataSource dataSource, EventPublisher publisher, EventFollower follower, PostgresWriter writer)
     {
         _dataSource = dataSource;
+        _publisher = publisher;
+        _follower = follower;
         _writer = writer;
         _reader = new PostgresJobReader(dataSource);
     }
+
+    /// <summary>The channel this store's nodes notify and listen on: the schema's name and <c>_events</c>.</summary>
+    public string Channel { get; private init; } = "";
+
+    /// <summary>How many times the listening connection was established (more than once: it was lost and replaced).</summary>
+    internal int ListenerConnections => _follower.Connections;
 
     /// <summary>
     /// Opens the store: connects, creates the schema or migrates it (under an advisory lock, so nodes that start at
@@ -52,23 +63,29 @@ public sealed class PostgresJobStore : IJobStore
         ArgumentNullException.ThrowIfNull(bus);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1);
-        if (!System.Text.RegularExpressions.Regex.IsMatch(options.Schema, "^[a-z_][a-z0-9_]{0,62}$"))
+        if (!System.Text.RegularExpressions.Regex.IsMatch(options.Schema, PostgresJobStoreOptions.SchemaPattern))
         {
             throw new ArgumentException(
-                $"The Quell schema name '{options.Schema}' must be lower-case letters, digits and underscores.", nameof(options));
+                $"The Quell schema name '{options.Schema}' must be at most 56 lower-case letters, digits and underscores.", nameof(options));
         }
         var log = logger ?? (ILogger)NullLogger<PostgresJobStore>.Instance;
         var dataSource = PostgresDataSourceFactory.Create(options);
         try
         {
+            long head;
             await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
             {
                 var from = await SchemaMigrator.MigrateAsync(connection, options.Schema, PostgresMigrations.Steps, cancellationToken)
                     .ConfigureAwait(false);
                 PostgresJobStoreLog.Opened(log, connection.Database, options.Schema, from, PostgresMigrations.Steps.Count);
+                await using var read = new NpgsqlCommand("SELECT last_seq FROM event_log_head", connection);
+                head = (long)(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             }
-            var writer = new PostgresWriter(dataSource, new EventPublisher(bus, log), options.MaxBatchSize, log);
-            return new PostgresJobStore(dataSource, writer);
+            var channel = options.Schema + "_events";
+            var publisher = new EventPublisher(dataSource, bus, log, head);
+            var follower = new EventFollower(dataSource, channel, publisher, log);
+            var writer = new PostgresWriter(dataSource, channel, publisher, options.MaxBatchSize, log);
+            return new PostgresJobStore(dataSource, publisher, follower, writer) { Channel = channel };
         }
         catch
         {
@@ -226,11 +243,22 @@ public sealed class PostgresJobStore : IJobStore
     public ValueTask<int> PurgeFinishedAsync(DateTimeOffset finishedBefore, CancellationToken cancellationToken = default) =>
         Enqueue(new PurgeFinishedOperation(finishedBefore, cancellationToken));
 
-    /// <summary>Finishes the queued writes and closes every connection.</summary>
+    /// <inheritdoc />
+    public IDisposable Listen(Action workAvailable, Action<string, CancellationInfo> cancelRequested)
+    {
+        ArgumentNullException.ThrowIfNull(workAvailable);
+        ArgumentNullException.ThrowIfNull(cancelRequested);
+        ThrowIfDisposed();
+        return _publisher.Listen(workAvailable, cancelRequested);
+    }
+
+    /// <summary>Finishes the queued writes, stops listening and closes every connection.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _writer.DisposeAsync().ConfigureAwait(false);
+        await _follower.DisposeAsync().ConfigureAwait(false);
+        _publisher.Dispose();
         await _dataSource.DisposeAsync().ConfigureAwait(false);
     }
 

@@ -13,4 +13,16 @@ internal static partial class PostgresJobStoreLog
 
     [LoggerMessage(4, LogLevel.Error, "Publishing {Count} committed events failed")]
     public static partial void PublishFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(5, LogLevel.Warning, "Reading other nodes' events failed; the follower publishes them and this node's with them")]
+    public static partial void CatchUpFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(6, LogLevel.Error, "A store signal listener failed")]
+    public static partial void ListenerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(7, LogLevel.Warning, "The connection listening on {Channel} failed; reconnecting in {Delay}")]
+    public static partial void ListenerLost(ILogger logger, string channel, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(8, LogLevel.Information, "Listening on {Channel} again; catching up from the event log")]
+    public static partial void Relistening(ILogger logger, string channel);
 }

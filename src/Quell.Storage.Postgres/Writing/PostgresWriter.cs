@@ -2,7 +2,7 @@ using System.Data;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Quell.Events;
+using Quell.Storage.Postgres.Notifications;
 
 namespace Quell.Storage.Postgres.Writing;
 
@@ -19,15 +19,16 @@ internal sealed class PostgresWriter : IAsyncDisposable
     private readonly Channel<WriteOperation> _queue =
         Channel.CreateUnbounded<WriteOperation>(new UnboundedChannelOptions { SingleReader = true });
     private readonly NpgsqlDataSource _dataSource;
-    private readonly WriteContext _context = new();
+    private readonly WriteContext _context;
     private readonly EventPublisher _publisher;
     private readonly ILogger _logger;
     private readonly int _maxBatchSize;
     private readonly Task _loop;
     private NpgsqlConnection? _connection;
 
-    public PostgresWriter(NpgsqlDataSource dataSource, EventPublisher publisher, int maxBatchSize, ILogger logger)
+    public PostgresWriter(NpgsqlDataSource dataSource, string channel, EventPublisher publisher, int maxBatchSize, ILogger logger)
     {
+        _context = new WriteContext(channel);
         _dataSource = dataSource;
         _publisher = publisher;
         _maxBatchSize = maxBatchSize;

@@ -17,12 +17,16 @@ internal sealed class WriteContext
         SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::timestamptz[], $5::json[])
         """;
 
+    private readonly string _channel;
     private readonly List<JobEvent> _events = [];
     private readonly List<string> _rawData = [];
     private int _flushed;
     private NpgsqlConnection _connection = null!;
     private NpgsqlTransaction _transaction = null!;
     private long _seq;
+
+    /// <param name="channel">Notified, on commit, by every batch that appended events.</param>
+    public WriteContext(string channel) => _channel = channel;
 
     /// <summary>Events appended in the current batch, in sequence order.</summary>
     public IReadOnlyList<JobEvent> Events => _events;
@@ -99,6 +103,12 @@ internal sealed class WriteContext
         var head = new NpgsqlBatchCommand("UPDATE event_log_head SET last_seq = $1");
         head.Parameters.Add(new NpgsqlParameter { Value = _seq, NpgsqlDbType = NpgsqlDbType.Bigint });
         batch.BatchCommands.Add(head);
+        // Delivered when (and only if) the transaction commits, to every node listening: other nodes read the events
+        // from the database (a cancel row and its notification are one transaction).
+        var notify = new NpgsqlBatchCommand("SELECT pg_notify($1, $2)");
+        notify.Parameters.Add(new NpgsqlParameter { Value = _channel, NpgsqlDbType = NpgsqlDbType.Text });
+        notify.Parameters.Add(new NpgsqlParameter { Value = _seq.ToString(System.Globalization.CultureInfo.InvariantCulture), NpgsqlDbType = NpgsqlDbType.Text });
+        batch.BatchCommands.Add(notify);
         await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
         _flushed = _events.Count;
     }
