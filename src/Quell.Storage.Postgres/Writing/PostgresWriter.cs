@@ -86,7 +86,15 @@ internal sealed class PostgresWriter : IAsyncDisposable
             foreach (var operation in batch) operation.Fail(ex);
             return;
         }
-        await _publisher.PublishCommittedAsync(_context.Events).ConfigureAwait(false);
+        try
+        {
+            await _publisher.PublishCommittedAsync(_context.Events).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // Committed all the same: the callers succeed, and the follower publishes what was not.
+            PostgresJobStoreLog.PublishFailed(_logger, _context.Events.Count, ex);
+        }
         foreach (var operation in batch) operation.Complete();
     }
 
