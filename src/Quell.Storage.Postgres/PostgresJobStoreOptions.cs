@@ -19,6 +19,15 @@ public sealed class PostgresJobStoreOptions
     [RegularExpression(SchemaPattern)]
     public string Schema { get; set; } = "quell";
 
+    /// <summary>
+    /// How long a session may sit idle inside a transaction before PostgreSQL ends it
+    /// (<c>idle_in_transaction_session_timeout</c>). Every write transaction holds the event-log head, so a node
+    /// frozen mid-transaction (a stopped process, a stalled VM) would hold up every node's writes: this bounds it.
+    /// Keep it well above the client-side work between two statements of a batch (milliseconds).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan TransactionIdleTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The most write operations this node's writer commits in one transaction.</summary>
     [Range(1, 100_000)]
     public int MaxBatchSize { get; set; } = 1024;

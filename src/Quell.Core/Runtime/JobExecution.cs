@@ -88,6 +88,22 @@ internal sealed class JobExecution : IDisposable
         }
     }
 
+    /// <summary>
+    /// True once a lease renewal found that this node no longer holds the job (its lease ran out and another node
+    /// recovered it): the run stops, and writes nothing more for a job that is no longer its own.
+    /// </summary>
+    public bool LeaseLost => Volatile.Read(ref _leaseLost) == 1;
+
+    private int _leaseLost;
+
+    /// <summary>Marks the lease lost and fires the token; true the first time.</summary>
+    public bool AbandonLease()
+    {
+        if (Interlocked.Exchange(ref _leaseLost, 1) == 1) return false;
+        CancelNow();
+        return true;
+    }
+
     /// <summary>True once the request in <see cref="Cancellation"/> is known to be in the store.</summary>
     public bool CancelRecorded { get; set; }
 

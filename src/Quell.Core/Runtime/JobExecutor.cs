@@ -135,6 +135,13 @@ internal sealed partial class JobExecutor(
             execution.Enqueue(new NewJobEvent(execution.JobId, JobEventTypes.Log, time.GetUtcNow(),
                 JobEventData.Log("error", "Cleanup action failed: " + error.Message, error.GetType().Name)));
         }
+        if (execution.LeaseLost)
+        {
+            // Recovered elsewhere while this run went on (a pause longer than the lease): its end is not ours to write.
+            await ProgressPump.AbandonAsync(execution).ConfigureAwait(false);
+            LogAbandoned(_log, execution.JobId);
+            return;
+        }
         await pump.FlushAsync(execution).ConfigureAwait(false);
 
         var cancelled = outcome.Status == JobStatus.Cancelled;
@@ -204,6 +211,9 @@ internal sealed partial class JobExecutor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A cleanup action of job {JobId} failed")]
     private static partial void LogCleanupFailed(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} stopped without writing its end: this node lost its lease and another node recovered it")]
+    private static partial void LogAbandoned(ILogger logger, string jobId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Job {JobId} was already terminal when its run ended")]
     private static partial void LogAlreadyFinished(ILogger logger, string jobId);

@@ -116,6 +116,12 @@ internal sealed partial class JobWorker(
                     time.GetUtcNow() + _options.LeaseDuration, stoppingToken).ConfigureAwait(false);
                 // A signal lost in transit is made good here: the request was durable before it was sent.
                 foreach (var (jobId, cancellation) in renewal.CancelRequested) service.Signal(jobId, cancellation);
+                // A job still running here that this node no longer holds was recovered by another node after its lease
+                // ran out: stop it without writing. (A flushed one is finishing by itself: its own finish freed the lease.)
+                foreach (var jobId in renewal.Lost)
+                {
+                    if (active.TryGet(jobId, out var execution) && !execution.Flushed && execution.AbandonLease()) LogLeaseLost(log, jobId);
+                }
                 await recovery.ResolveAbandonedAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -220,6 +226,9 @@ internal sealed partial class JobWorker(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The {Loop} loop failed; it goes on")]
     private static partial void LogLoopFailed(ILogger logger, Exception exception, string loop);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} lost its lease to another node; stopping it here")]
+    private static partial void LogLeaseLost(ILogger logger, string jobId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention sweep deleted {Count} finished jobs")]
     private static partial void LogPurged(ILogger logger, int count);

@@ -62,6 +62,21 @@ internal sealed partial class ProgressPump(
     /// </summary>
     public Task FlushAsync(JobExecution execution) => WriteAsync(execution, persist: true, final: true, CancellationToken.None);
 
+    /// <summary>Ends a run whose lease was lost: what it still holds is dropped, and the pump leaves it alone.</summary>
+    public static async Task AbandonAsync(JobExecution execution)
+    {
+        await execution.PersistGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            execution.Flushed = true;
+            execution.TakePendingEvents();
+        }
+        finally
+        {
+            execution.PersistGate.Release();
+        }
+    }
+
     /// <summary>
     /// Makes one event of the handler's own durable now, after the events it queued before (log lines), so the
     /// history keeps the order in which the handler produced them.
@@ -105,7 +120,8 @@ internal sealed partial class ProgressPump(
         await execution.PersistGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (execution.Flushed) return;
+            // A run whose lease was taken over writes nothing more: the job is another run's now.
+            if (execution.Flushed || execution.LeaseLost) return;
             if (final) execution.Flushed = true;
             var now = time.GetUtcNow();
             if (execution.TakePendingEvents() is { } pending) await store.AppendAsync(pending, cancellationToken).ConfigureAwait(false);

@@ -14,6 +14,9 @@ internal static class PostgresDataSourceFactory
         // The writer and the readers run the same few statements all day: let Npgsql prepare them.
         if (connection.MaxAutoPrepare == 0) connection.MaxAutoPrepare = 64;
         if (string.IsNullOrEmpty(connection.ApplicationName)) connection.ApplicationName = "quell";
+        // A node frozen inside a write transaction would hold the event-log head, and with it every node's writes.
+        var idle = $"-c idle_in_transaction_session_timeout={(long)options.TransactionIdleTimeout.TotalMilliseconds}";
+        connection.Options = string.IsNullOrWhiteSpace(connection.Options) ? idle : connection.Options + " " + idle;
         return builder.Build();
     }
 }

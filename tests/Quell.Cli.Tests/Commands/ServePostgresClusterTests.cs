@@ -77,6 +77,48 @@ public sealed class ServePostgresClusterTests(BigCsvFixture big) : IDisposable
             "SELECT count(*) FROM events WHERE job_id = @id AND type = 'job.requeued'", ("id", id)));
     }
 
+    [PostgresServeFact]
+    public async Task A_node_paused_past_its_lease_stops_the_run_another_node_took_over_without_writing()
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        await using var a = await StartNodeAsync(database, "node-a", lease: "00:00:03");
+        await using var b = await StartNodeAsync(database, "node-b", lease: "00:00:03");
+
+        var id = await a.SubmitCsvAnalyzeAsync(big.Path);
+        await a.WaitForJobAsync(id, HasProgress, Generous);
+        var runnerId = await database.ScalarAsync<string>("SELECT lease_owner FROM jobs WHERE id = @id", ("id", id));
+        var (runner, survivor, survivorId) = runnerId == "node-a" ? (a, b, "node-b") : (b, a, "node-a");
+        await Signal("STOP", runner);
+        try
+        {
+            // Frozen past its lease: the other node requeues the job and starts attempt 2.
+            await survivor.WaitForJobAsync(id, j => j.Long("attempt") == 2 && j.Text("status") == "running", Generous);
+            Assert.Equal(survivorId, await database.ScalarAsync<string>("SELECT lease_owner FROM jobs WHERE id = @id", ("id", id)));
+        }
+        finally
+        {
+            await Signal("CONT", runner);
+        }
+
+        var job = await survivor.WaitForJobAsync(id, j => j.Text("status") is "completed" or "failed" or "cancelled",
+            TimeSpan.FromSeconds(120));
+
+        Assert.Equal("completed", job.Text("status"));
+        Assert.Equal(2, job.Long("attempt"));
+        // The thawed node's renewal found the lease gone and stopped its run without writing the job's end.
+        await runner.Output.WaitForAsync(new System.Text.RegularExpressions.Regex($"Job {id} stopped without writing its end"), Generous, runner.Process);
+        Assert.Equal(1L, await database.ScalarAsync<long>(
+            "SELECT count(*) FROM events WHERE job_id = @id AND type IN ('job.completed', 'job.failed', 'job.cancelled')", ("id", id)));
+        Assert.Equal(0L, await database.ScalarAsync<long>(
+            "SELECT count(*) FROM events WHERE job_id = @id AND type = 'job.cancel.requested'", ("id", id)));
+    }
+
+    private static async Task Signal(string signal, ServeProcess node)
+    {
+        using var kill = Process.Start("kill", $"-{signal} {node.Process.Id}")!;
+        await kill.WaitForExitAsync();
+    }
+
     private Task<ServeProcess> StartNodeAsync(PostgresTestDatabase database, string nodeId, string lease) =>
         ServeProcess.StartAsync(_dir.File(nodeId),
             environment: new Dictionary<string, string> { ["Quell__NodeId"] = nodeId, ["Quell__LeaseDuration"] = lease },
