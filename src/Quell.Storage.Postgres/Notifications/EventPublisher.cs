@@ -39,9 +39,6 @@ internal sealed class EventPublisher : IDisposable
         _published = head; // history before the open is read from the store, never replayed onto the bus
     }
 
-    /// <summary>The highest sequence number published so far.</summary>
-    public long Published => Volatile.Read(ref _published);
-
     public IDisposable Listen(Action workAvailable, Action<string, CancellationInfo> cancelRequested)
     {
         var listener = new Listener(this, workAvailable, cancelRequested);

@@ -113,15 +113,49 @@ public sealed class ServePostgresClusterTests(BigCsvFixture big) : IDisposable
             "SELECT count(*) FROM events WHERE job_id = @id AND type = 'job.cancel.requested'", ("id", id)));
     }
 
+    [PostgresServeFact]
+    public async Task Sigterm_of_one_node_cancels_only_its_own_job_while_the_other_node_goes_on()
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        // One slot per node: the second job has to go to the node that is not busy.
+        await using var a = await StartNodeAsync(database, "node-a", lease: "00:00:03", maxConcurrency: 1);
+        await using var b = await StartNodeAsync(database, "node-b", lease: "00:00:03", maxConcurrency: 1);
+
+        var first = await a.SubmitCsvAnalyzeAsync(big.Path);
+        await a.WaitForJobAsync(first, HasProgress, Generous);
+        var second = await a.SubmitCsvAnalyzeAsync(big.Path);
+        await a.WaitForJobAsync(second, HasProgress, Generous);
+        var firstRunner = await database.ScalarAsync<string>("SELECT lease_owner FROM jobs WHERE id = @id", ("id", first));
+        var secondRunner = await database.ScalarAsync<string>("SELECT lease_owner FROM jobs WHERE id = @id", ("id", second));
+        Assert.NotEqual(firstRunner, secondRunner);
+        var (stopping, staying) = firstRunner == "node-a" ? (a, b) : (b, a);
+
+        var exitCode = await stopping.TerminateAsync(Generous);
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}. Its last lines:\n{stopping.Output.Tail()}");
+        var stopped = await staying.GetJobAsync(first);
+        Assert.Equal("cancelled", stopped.Text("status"));
+        Assert.Equal("system_shutdown", stopped.Text("cancellation", "reason"));
+        var other = await staying.WaitForJobAsync(second, j => j.Text("status") is "completed" or "failed" or "cancelled",
+            TimeSpan.FromSeconds(120));
+        Assert.Equal("completed", other.Text("status"));
+        Assert.Equal(1, other.Long("attempt"));
+    }
+
     private static async Task Signal(string signal, ServeProcess node)
     {
         using var kill = Process.Start("kill", $"-{signal} {node.Process.Id}")!;
         await kill.WaitForExitAsync();
     }
 
-    private Task<ServeProcess> StartNodeAsync(PostgresTestDatabase database, string nodeId, string lease) =>
+    private Task<ServeProcess> StartNodeAsync(PostgresTestDatabase database, string nodeId, string lease, int maxConcurrency = 16) =>
         ServeProcess.StartAsync(_dir.File(nodeId),
-            environment: new Dictionary<string, string> { ["Quell__NodeId"] = nodeId, ["Quell__LeaseDuration"] = lease },
+            environment: new Dictionary<string, string>
+            {
+                ["Quell__NodeId"] = nodeId,
+                ["Quell__LeaseDuration"] = lease,
+                ["Quell__MaxConcurrency"] = maxConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
             arguments: ["--store", "postgres", "--connection", database.ConnectionString]);
 
     private static List<string> EventTypes(string sse) =>
