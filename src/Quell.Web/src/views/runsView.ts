@@ -1,4 +1,5 @@
-// Runs: every workflow run is a workflow.run job, so the live job list filtered to that type is the runs list.
+// Runs: every workflow run is a workflow.run job, so the live job list filtered to that type is the runs list;
+// each opens on its diagram (live, or replayed once it ended).
 
 import { api, ApiError, type Job } from '../api';
 import { h, replace } from '../dom';
@@ -21,7 +22,7 @@ export function runsView(): View {
     const end = run.finishedAt ? Date.parse(run.finishedAt) : Date.now();
     const outcome = run.error ?? (run.cancellation ? `${run.cancellation.reason}${run.cancellation.message ? `: ${run.cancellation.message}` : ''}` : '');
     return h('tr', { 'data-run-id': run.id },
-      h('td', {}, h('a', { href: href('jobs', run.id), class: 'mono', title: run.id }, shortId(run.id))),
+      h('td', {}, h('a', { href: href('runs', run.id), class: 'mono', title: run.id }, shortId(run.id))),
       h('td', {}, statusBadge(run.status)),
       h('td', { class: 'muted small' }, outcome),
       h('td', {}, dateTime(run.startedAt)),

@@ -1,0 +1,251 @@
+// Seed 001 in Chromium against a real quell serve with the scripted model: a workflow executed from its canvas, a
+// task cancelled from its Task Activity panel (one request for five clicks, the seed's words, partial result,
+// cancelled styling, the gateway's Task C path), its read-only replay with the timeline scrubber, a refused cancel,
+// allowCancellation unticked in the modeler, hostile text shown as text, and a stream that drops mid-run.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { api, launchBrowser, removeData, screenshot, startServer, withPage } from './lib.mjs';
+
+const generous = { timeout: 120_000 };
+
+async function putWorkflow(base, id, text, contentType) {
+  const response = await fetch(`${base}/api/workflows/${id}`, { method: 'PUT', headers: { 'Content-Type': contentType }, body: text });
+  assert.ok(response.ok, `PUT ${id}: ${response.status} ${await response.text()}`);
+}
+
+async function waitForRun(base, runId, predicate, what) {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const { body } = await api(base, `/api/runs/${runId}`);
+    if (predicate(body)) return body;
+    if (Date.now() > deadline) throw new Error(`run ${runId}: ${what} did not happen: ${JSON.stringify(body).slice(0, 600)}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+const element = (run, id) => run.elements.find((e) => e.elementId === id);
+const runIdOf = (page) => decodeURIComponent(new URL(page.url()).hash.split('/')[2]);
+
+/** Execute from the workflow's canvas; resolves with the run id once the live view shows. */
+async function execute(page, base, workflowId) {
+  await page.goto(`${base}/#/workflows/${workflowId}`);
+  await page.getByRole('button', { name: /Execute Workflow/ }).click();
+  await page.waitForURL(/#\/runs\/[^/]+/);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  return runIdOf(page);
+}
+
+describe('workflow runs on the canvas', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (server) removeData(server);
+  });
+
+  test('the seed walk-through: Execute, bubble, Task Activity, Cancel Task, the notices, partial result, Task C, a failed run; then its replay', generous, async () => {
+    await withPage(browser, `${server.base}/#/workflows/feedback-analysis`, 'walk-through', async ({ page, context, problems }) => {
+      const cancels = [];
+      page.on('request', (r) => { if (r.method() === 'POST' && /\/elements\/extract_keywords\/cancel$/.test(r.url())) cancels.push(r.url()); });
+      await page.getByText('Properties Panel').waitFor();
+      await screenshot(page, 'workflow-modeler');
+      const runId = await execute(page, server.base, 'feedback-analysis');
+
+      // Extract keywords streams after Analyze sentiment; its bubble says it can be cancelled.
+      const bubble = page.getByRole('button', { name: 'Open activity: Extract keywords (can be cancelled)' });
+      await bubble.waitFor({ timeout: 60_000 });
+      await bubble.click();
+      const panel = page.getByRole('complementary', { name: 'Task Activity' });
+      await panel.getByText('🤔 Thinking…').waitFor();
+      await panel.getByText('💬 LLM Response').waitFor();
+      assert.match(page.url(), /#\/runs\/[^/]+\/extract_keywords$/, 'the panel has a deep link');
+      await screenshot(page, 'run-task-streaming');
+
+      // Five fast clicks: the first disables the button, the rest change nothing.
+      const cancel = panel.getByRole('button', { name: /Cancel Task/ });
+      await cancel.evaluate((button) => { for (let i = 0; i < 5; i++) button.click(); });
+      await panel.getByRole('button', { name: '⏳ Cancelling…' }).waitFor({ timeout: 5_000 });
+      assert.equal(await panel.getByRole('button', { name: '⏳ Cancelling…' }).isDisabled(), true);
+      await panel.getByText('Stopping task gracefully…').waitFor({ timeout: 5_000 }).catch(() => { /* the task may stop first */ });
+
+      await panel.getByText('⚠️ Task cancelled by user').waitFor({ timeout: 30_000 });
+      await panel.getByText('Partial Result:').waitFor();
+      const partial = JSON.parse(await panel.locator('.partial-result').textContent());
+      assert.equal(partial.status, 'cancelled');
+      assert.equal(typeof partial.partial_response, 'string');
+      await page.locator('.djs-element.quell-cancelled[data-element-id="extract_keywords"]').waitFor();
+      await screenshot(page, 'run-task-cancelled');
+      assert.equal(cancels.length, 1, `cancel requests sent: ${cancels.length}`);
+
+      // The gateway takes the Cancelled path: Task C runs, and the run ends with outcome "failed".
+      const ended = await waitForRun(server.base, runId, (r) => ['completed', 'failed', 'cancelled'].includes(r.status), 'the end');
+      assert.equal(ended.outcome, 'failed');
+      assert.equal(element(ended, 'task_c').status, 'completed');
+      assert.equal(element(ended, 'generate_report'), undefined);
+      await page.getByRole('navigation', { name: 'Workflow elements' }).getByRole('button', { name: /Task C: report from sentiment only.*Completed/ }).waitFor({ timeout: 20_000 });
+      await page.locator('.djs-element.quell-not-taken[data-element-id="generate_report"]').waitFor();
+      await page.locator('.djs-connection.quell-taken[data-element-id="flow_keywords_cancelled"]').waitFor();
+
+      // The replay: a reload builds the same page from stored events, read-only, with timestamps.
+      await page.reload();
+      const replayPanel = page.getByRole('complementary', { name: 'Task Activity' });
+      await replayPanel.getByText('⚠️ Task cancelled by user').waitFor({ timeout: 20_000 });
+      await replayPanel.getByText('This task was cancelled during execution.').waitFor();
+      assert.equal(await replayPanel.getByRole('button', { name: /Cancel Task/ }).count(), 0, 'a replay has no Cancel Task button');
+      assert.ok(await replayPanel.locator('time.entry-time').count() >= 3, 'every entry has its time');
+      await replayPanel.getByText('⚠️ (Partial response - task cancelled: user_requested)').waitFor();
+      await screenshot(page, 'run-replay');
+
+      // The scrubber: back to the moment before the cancel, the task is running again on the canvas.
+      const { body: history } = await api(server.base, `/api/runs/${runId}/replay`);
+      const before = history.timeline.findIndex((e) => e.type === 'task.cancel.request');
+      assert.ok(before > 0, 'the history has the cancel request');
+      const scrubber = page.getByRole('slider', { name: 'Timeline' });
+      await scrubber.fill(String(before)); // the first `before` events: everything up to the request
+      await page.locator('.djs-element.quell-running[data-element-id="extract_keywords"]').waitFor();
+      await scrubber.fill(String(history.timeline.length));
+      await page.locator('.djs-element.quell-cancelled[data-element-id="extract_keywords"]').waitFor();
+      await page.keyboard.press('Escape');
+
+      // Clear Execution: back to the idle diagram.
+      await page.getByRole('button', { name: 'Clear Execution' }).click();
+      await page.waitForURL(/#\/workflows\/feedback-analysis$/);
+      assert.equal(await page.locator('.djs-element.quell-cancelled, .activity-bubble').count(), 0);
+      assert.deepEqual(problems, []);
+    });
+  });
+
+  test('a cancel that arrives after the task completed shows "Cannot cancel task" with "Task already completed" for about five seconds', generous, async () => {
+    await withPage(browser, server.base, 'cancel-refused', async ({ page, context, problems }) => {
+      const runId = await execute(page, server.base, 'feedback-analysis');
+      const bubble = page.getByRole('button', { name: 'Open activity: Analyze sentiment (can be cancelled)' });
+      await bubble.waitFor({ timeout: 60_000 });
+      await bubble.click();
+      // Hold the cancel until the task has completed on the server, then let it through: the server says 409.
+      await page.route(/\/elements\/analyze_sentiment\/cancel$/, async (route) => {
+        await waitForRun(server.base, runId, (r) => element(r, 'analyze_sentiment')?.status === 'completed', 'analyze_sentiment completing');
+        await route.continue();
+      });
+      const panel = page.getByRole('complementary', { name: 'Task Activity' });
+      await panel.getByRole('button', { name: /Cancel Task/ }).click();
+      const refusal = panel.getByRole('alert').filter({ hasText: 'Cannot cancel task' });
+      await refusal.getByText('Task already completed').waitFor({ timeout: 60_000 });
+      const shownAt = Date.now();
+      await screenshot(page, 'run-cancel-refused');
+      await refusal.waitFor({ state: 'hidden', timeout: 15_000 });
+      const shownFor = Date.now() - shownAt;
+      assert.ok(shownFor > 3_000 && shownFor < 9_000, `shown for ${shownFor} ms`);
+      // The refusal stays in the activity log.
+      await panel.locator('.entry-cancel-failed').getByText('Task already completed').waitFor();
+      await page.getByRole('button', { name: /Cancel run/ }).click().catch(() => {});
+      assert.deepEqual(problems, []);
+    });
+  });
+
+  test('allowCancellation unticked in the modeler and saved: that task shows no Cancel Task button in the next run', generous, async () => {
+    const { body: model } = await api(server.base, '/api/workflows/feedback-analysis', { headers: { Accept: 'application/json' } });
+    await putWorkflow(server.base, 'feedback-no-cancel', model.bpmn.xml, 'application/xml');
+    await withPage(browser, `${server.base}/#/workflows/feedback-no-cancel`, 'allow-cancellation', async ({ page, context, problems }) => {
+      await page.getByRole('navigation', { name: 'Workflow elements' }).getByRole('button', { name: /Extract keywords/ }).click();
+      const group = page.locator('.bio-properties-panel-group').filter({ hasText: 'Custom Properties' });
+      await group.locator('.bio-properties-panel-group-header').click();
+      const box = group.getByRole('checkbox', { name: 'allowCancellation' });
+      assert.equal(await box.isChecked(), true);
+      await box.uncheck();
+      await screenshot(page, 'modeler-custom-properties');
+      await page.getByRole('button', { name: 'Save workflow' }).click();
+      await page.getByText('Workflow saved.').waitFor();
+
+      const { body: saved } = await api(server.base, '/api/workflows/feedback-no-cancel', { headers: { Accept: 'application/json' } });
+      assert.equal(saved.elements.find((e) => e.id === 'extract_keywords').allowCancellation, false);
+      assert.equal(saved.elements.find((e) => e.id === 'analyze_sentiment').allowCancellation, true, 'nothing else changed');
+      assert.ok(saved.elements.find((e) => e.id === 'extract_keywords').agent.script, 'the scripted model survived the save');
+
+      await page.reload();
+      await page.getByRole('navigation', { name: 'Workflow elements' }).getByRole('button', { name: /Extract keywords/ }).click();
+      const again = page.locator('.bio-properties-panel-group').filter({ hasText: 'Custom Properties' });
+      await again.locator('.bio-properties-panel-group-header').click();
+      assert.equal(await again.getByRole('checkbox', { name: 'allowCancellation' }).isChecked(), false);
+
+      const runId = await execute(page, server.base, 'feedback-no-cancel');
+      await waitForRun(server.base, runId, (r) => element(r, 'extract_keywords')?.status === 'running', 'extract_keywords running');
+      const bubble = page.getByRole('button', { name: /^Open activity: Extract keywords/ });
+      await bubble.waitFor({ timeout: 30_000 });
+      assert.equal(await bubble.getAttribute('aria-label'), 'Open activity: Extract keywords', 'not marked cancellable');
+      await bubble.click();
+      const panel = page.getByRole('complementary', { name: 'Task Activity' });
+      await panel.getByText('💬 LLM Response').waitFor({ timeout: 30_000 });
+      assert.equal(await panel.getByRole('button', { name: /Cancel Task/ }).isVisible(), false);
+      await api(server.base, `/api/runs/${runId}/cancel`, { method: 'POST', body: JSON.stringify({ message: 'test over' }) });
+      assert.deepEqual(problems, []);
+    });
+  });
+
+  test('hostile text from the model and the workflow file is shown as text, never run', generous, async () => {
+    const hostile = '<img src=x onerror=alert(1)> and <script>alert(2)</script>';
+    await putWorkflow(server.base, 'hostile', `id: hostile
+name: "<script>alert('name')</script> workflow"
+elements:
+  - { id: start, type: StartEvent }
+  - id: speak
+    type: AgenticTask
+    name: "<img src=x onerror=alert(3)>"
+    properties:
+      allowCancellation: true
+      agentProvider: scripted
+      prompt: say it
+      script:
+        tokensPerSecond: 400
+        text: "Here is ${hostile} as text."
+  - { id: end, type: EndEvent }
+flows:
+  - { id: f1, source: start, target: speak }
+  - { id: f2, source: speak, target: end }
+`, 'application/yaml');
+    await withPage(browser, server.base, 'hostile-text', async ({ page, context, problems }) => {
+      const dialogs = [];
+      page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+      const runId = await execute(page, server.base, 'hostile');
+      await waitForRun(server.base, runId, (r) => r.status === 'completed', 'the end');
+      await page.getByRole('button', { name: 'Open activity: <img src=x onerror=alert(3)>' }).click();
+      const panel = page.getByRole('complementary', { name: 'Task Activity' });
+      await panel.locator('.stream-text').filter({ hasText: `Here is ${hostile} as text.` }).waitFor({ timeout: 20_000 });
+      await page.getByRole('heading', { name: "<script>alert('name')</script> workflow" }).waitFor();
+      assert.equal(await page.locator('main img[src="x"], main script').count(), 0);
+      await screenshot(page, 'run-hostile-text');
+      assert.deepEqual(dialogs, []);
+      assert.deepEqual(problems, []);
+    });
+  });
+
+  test('a stream that drops mid-run: "Disconnected", then "● Connected", and the text and tools are neither lost nor doubled', generous, async () => {
+    await withPage(browser, server.base, 'dropped-stream', async ({ page, context, problems }) => {
+      const runId = await execute(page, server.base, 'feedback-analysis');
+      await waitForRun(server.base, runId, (r) => element(r, 'analyze_sentiment')?.status === 'running', 'analyze_sentiment running');
+      await page.getByRole('button', { name: /^Open activity: Analyze sentiment/ }).click();
+      const panel = page.getByRole('complementary', { name: 'Task Activity' });
+      await panel.getByText('💬 LLM Response').waitFor({ timeout: 30_000 });
+      await context.setOffline(true);
+      await page.getByText('Disconnected').waitFor({ timeout: 20_000 });
+      await new Promise((r) => setTimeout(r, 2_000)); // the run goes on without the page
+      await context.setOffline(false);
+      await page.getByText('● Connected').waitFor({ timeout: 30_000 });
+
+      const ended = await waitForRun(server.base, runId, (r) => ['completed', 'failed', 'cancelled'].includes(r.status), 'the end');
+      await page.getByRole('navigation', { name: 'Workflow elements' }).getByRole('button', { name: /Analyze sentiment.*Completed/ }).waitFor({ timeout: 20_000 });
+      const expected = ended.messages.filter((m) => m.elementId === 'analyze_sentiment').map((m) => m.content);
+      const shown = await panel.locator('.stream-text').allTextContents();
+      assert.deepEqual(shown, expected, 'the streamed text, once each');
+      const tools = ended.toolCalls.filter((t) => t.elementId === 'analyze_sentiment').length;
+      assert.equal(await panel.locator('.entry-tool').count(), tools, 'each tool call once');
+      assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|network/i.test(p)), []);
+    });
+  });
+});
