@@ -2,6 +2,9 @@
 
 export type JobStatus = 'pending' | 'running' | 'cancelling' | 'cancelled' | 'completed' | 'failed';
 
+/** Every state, in the order a job moves through them. */
+export const jobStatuses: readonly JobStatus[] = ['pending', 'running', 'cancelling', 'completed', 'cancelled', 'failed'];
+
 export const terminalStatuses: readonly JobStatus[] = ['cancelled', 'completed', 'failed'];
 
 export interface Progress {
