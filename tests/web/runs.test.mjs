@@ -231,6 +231,62 @@ flows:
     });
   });
 
+  test('a stop that waits for a slow tool says so after 10 s, offers to resend, and "Cancelling…" survives a dropped stream', generous, async () => {
+    // The sample tool server paced to 1,500 rows a second: its analyze_sentiment call takes about 13 s, and the task
+    // lets a tool in flight finish (cancelInFlightTools is false), so the stop waits for it.
+    await putWorkflow(server.base, 'slow-tool', `id: slow-tool
+name: Slow tool
+elements:
+  - { id: start, type: StartEvent }
+  - id: analyse
+    type: AgenticTask
+    name: Analyse slowly
+    properties:
+      allowCancellation: true
+      agentProvider: scripted
+      prompt: analyse
+      tools:
+        - name: feedback
+          command: dotnet
+          args: [samples/bin/FeedbackTools/Quell.Samples.FeedbackTools.dll, --rows-per-second, "1500"]
+          allowedTools: [analyze_sentiment]
+      script:
+        tokensPerSecond: 20
+        text: The analysis is done.
+        toolCalls:
+          - name: analyze_sentiment
+            arguments: { dataset: demo }
+  - { id: end, type: EndEvent }
+flows:
+  - { id: f1, source: start, target: analyse }
+  - { id: f2, source: analyse, target: end }
+`, 'application/yaml');
+    await withPage(browser, server.base, 'slow-stop', async ({ page, context, problems }) => {
+      const runId = await execute(page, server.base, 'slow-tool');
+      await page.getByRole('button', { name: 'Open activity: Analyse slowly (can be cancelled)' }).click({ timeout: 60_000 });
+      const panel = page.getByRole('complementary', { name: 'Task Activity' });
+      await panel.locator('.entry-tool').getByText('… Running').waitFor({ timeout: 30_000 });
+      await panel.getByRole('button', { name: /Cancel Task/ }).click();
+      await panel.getByText('🛑 Cancel requested (user_requested)').waitFor({ timeout: 10_000 });
+
+      // The stream drops while the task is stopping: the button stays "Cancelling…".
+      await context.setOffline(true);
+      await page.getByText('Disconnected').waitFor({ timeout: 20_000 });
+      assert.equal(await panel.getByRole('button', { name: '⏳ Cancelling…' }).isDisabled(), true);
+      await panel.getByText(/Still stopping after 1\d s — the current tool must finish\./).waitFor({ timeout: 15_000 });
+      await context.setOffline(false);
+      await page.getByText('● Connected').waitFor({ timeout: 30_000 });
+      await screenshot(page, 'run-slow-stop');
+      await panel.getByRole('button', { name: 'Send the cancel again' }).click().catch(() => { /* the tool may have finished */ });
+
+      await panel.getByText('⚠️ Task cancelled by user').waitFor({ timeout: 60_000 });
+      const ended = await waitForRun(server.base, runId, (r) => ['completed', 'failed', 'cancelled'].includes(r.status), 'the end');
+      assert.equal(element(ended, 'analyse').status, 'cancelled');
+      assert.equal(ended.toolCalls.filter((t) => t.elementId === 'analyse').length, 1, 'the tool ran once');
+      assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|network/i.test(p)), []);
+    });
+  });
+
   test('a stream that drops mid-run: "Disconnected", then "● Connected", and the text and tools are neither lost nor doubled', generous, async () => {
     await withPage(browser, server.base, 'dropped-stream', async ({ page, context, problems }) => {
       const runId = await execute(page, server.base, 'feedback-analysis');
@@ -253,5 +309,40 @@ flows:
       assert.equal(await panel.locator('.entry-tool').count(), tools, 'each tool call once');
       assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|network/i.test(p)), []);
     });
+  });
+});
+
+describe('a server restarted in the middle of a run', () => {
+  test('the page says "Disconnected", reconnects to the restarted server and shows how the run ended, nothing doubled', generous, async () => {
+    let server = await startServer();
+    const { port, data } = server;
+    const browser = await launchBrowser();
+    try {
+      await withPage(browser, server.base, 'server-restart', async ({ page, problems }) => {
+        const runId = await execute(page, server.base, 'feedback-analysis');
+        await waitForRun(server.base, runId, (r) => element(r, 'analyze_sentiment')?.status === 'running', 'analyze_sentiment running');
+        await page.getByRole('button', { name: /^Open activity: Analyze sentiment/ }).click();
+        const panel = page.getByRole('complementary', { name: 'Task Activity' });
+        await panel.getByText('💬 LLM Response').waitFor({ timeout: 30_000 });
+
+        await server.stop(); // SIGTERM: the run is stopped as system_shutdown, durably, before the process ends
+        await page.getByText('Disconnected').waitFor({ timeout: 20_000 });
+        server = await startServer({ port, dataDirectory: data });
+        await page.getByText('● Connected').waitFor({ timeout: 60_000 });
+
+        const { body: ended } = await api(server.base, `/api/runs/${runId}`);
+        assert.ok(['completed', 'failed', 'cancelled'].includes(ended.status), `the run ended: ${ended.status}`);
+        await page.locator(`.run-badge .badge-${ended.status}`).waitFor({ timeout: 30_000 });
+        const expected = ended.messages.filter((m) => m.elementId === 'analyze_sentiment').map((m) => m.content);
+        await page.waitForFunction((count) => document.querySelectorAll('.activity-panel .stream-text').length === count, expected.length);
+        assert.deepEqual(await panel.locator('.stream-text').allTextContents(), expected, 'the streamed text, once each');
+        await screenshot(page, 'run-after-restart');
+        assert.deepEqual(problems.filter((p) => !/ERR_CONNECTION_REFUSED|ERR_EMPTY_RESPONSE|Failed to fetch|network|HTTP 50\d/i.test(p)), []);
+      });
+    } finally {
+      await browser.close();
+      await server.stop();
+      removeData(server);
+    }
   });
 });
