@@ -128,6 +128,74 @@ describe('workflow runs on the canvas', () => {
     });
   });
 
+  test('upload with the loader\'s errors, the variables editor, the runs list, and the panel by keyboard', generous, async () => {
+    await withPage(browser, `${server.base}/#/workflows`, 'lists-and-keyboard', async ({ page, problems }) => {
+      // A broken file: every error with its line, element and field, and nothing stored.
+      const broken = 'id: broken\nelements:\n  - { id: start, type: StartEvent }\n  - id: talk\n    type: AgenticTask\n    properties:\n      agentProvider: scripted\n      script: { tokensPerSecond: fast, text: hi }\nflows: []\n';
+      await page.locator('#workflow-file').setInputFiles({ name: 'broken.yaml', mimeType: 'application/yaml', buffer: Buffer.from(broken) });
+      await page.getByRole('button', { name: 'Upload' }).click();
+      const refusal = page.getByRole('alert').filter({ hasText: 'Invalid workflow' });
+      await refusal.waitFor();
+      await refusal.getByText(/line 8:\d+/).first().waitFor();
+      await refusal.getByText('script.tokensPerSecond').first().waitFor();
+      await screenshot(page, 'workflow-upload-refused');
+      assert.equal((await api(server.base, '/api/workflows/broken')).status, 404, 'nothing stored');
+
+      // A good one is stored and listed.
+      const { body: model } = await api(server.base, '/api/workflows/feedback-analysis', { headers: { Accept: 'application/json' } });
+      await page.locator('#workflow-file').setInputFiles({ name: 'uploaded.bpmn', mimeType: 'application/xml', buffer: Buffer.from(model.bpmn.xml) });
+      await page.getByRole('button', { name: 'Upload' }).click();
+      await page.getByText('as uploaded.').waitFor();
+      await page.locator('tr[data-workflow-id="uploaded"]').getByRole('link').click();
+      await page.waitForURL(/#\/workflows\/uploaded$/);
+
+      // Variables that are not a JSON object: said so, and Execute waits.
+      const variables = page.getByLabel('Input variables (JSON)');
+      await variables.fill('{"period": ');
+      await page.getByText(/^Not valid JSON/).waitFor();
+      assert.equal(await page.getByRole('button', { name: /Execute Workflow/ }).isDisabled(), true);
+      await variables.fill('[1, 2]');
+      await page.getByText('The variables must be a JSON object, like {"period": "this week"}.').waitFor();
+      await variables.fill('{"period": "this week", "source": "demo"}');
+      await page.getByRole('button', { name: /Execute Workflow/ }).click();
+      await page.waitForURL(/#\/runs\/[^/]+$/);
+      const runId = runIdOf(page);
+
+      // The panel by keyboard: it takes focus, Escape closes it, focus goes back to the bubble.
+      const bubble = page.getByRole('button', { name: /^Open activity: Fetch feedback/ });
+      await bubble.waitFor({ timeout: 30_000 });
+      await bubble.focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Task Activity' }).waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'activity-title');
+      await page.keyboard.press('Escape');
+      await page.getByRole('complementary', { name: 'Task Activity' }).waitFor({ state: 'hidden' });
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), await bubble.getAttribute('aria-label'));
+
+      // A narrow window still shows the canvas, the panel and the list, one under the other.
+      await page.setViewportSize({ width: 700, height: 900 });
+      await page.getByRole('navigation', { name: 'Workflow elements' }).getByRole('button', { name: /Analyze sentiment/ }).click();
+      await page.getByRole('heading', { name: 'Task Activity' }).waitFor();
+      await screenshot(page, 'run-narrow');
+      await page.setViewportSize({ width: 1280, height: 860 });
+
+      // The runs list: the run with its workflow, live, and the status filter.
+      await api(server.base, `/api/runs/${runId}/cancel`, { method: 'POST', body: JSON.stringify({ message: 'enough' }) });
+      await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Runs' }).click();
+      const row = page.locator(`tr[data-run-id="${runId}"]`);
+      await row.getByText('Customer feedback analysis').waitFor();
+      await row.locator('.badge-cancelled').waitFor({ timeout: 30_000 });
+      await page.getByLabel('Status').selectOption('completed');
+      await row.waitFor({ state: 'detached' });
+      await page.getByLabel('Status').selectOption('cancelled');
+      await row.waitFor();
+      await screenshot(page, 'runs-list');
+      await row.getByRole('link').click();
+      await page.getByText('Run cancelled').waitFor();
+      assert.deepEqual(problems, []);
+    });
+  });
+
   test('a cancel that arrives after the task completed shows "Cannot cancel task" with "Task already completed" for about five seconds', generous, async () => {
     await withPage(browser, server.base, 'cancel-refused', async ({ page, context, problems }) => {
       const runId = await execute(page, server.base, 'feedback-analysis');

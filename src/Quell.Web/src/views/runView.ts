@@ -30,6 +30,7 @@ export function runView(runId: string, openElement: string | null): View {
   let frame = 0;
   let disposed = false;
   let stopFitting = () => {};
+  const names = new Map<string, string>();
 
   const title = h('h1', { id: 'run-title' }, 'Run');
   const badge = h('span', { class: 'run-badge' });
@@ -58,6 +59,7 @@ export function runView(runId: string, openElement: string | null): View {
     readOnly: () => readOnly || shown !== live,
     onOpen: (id) => { replaceAddress(href('runs', runId, id)); list?.select(id); },
     onClose: () => { replaceAddress(href('runs', runId)); list?.select(null); },
+    nameOf: (id) => names.get(id) ?? null,
   });
   side.append(panel.element);
 
@@ -123,6 +125,7 @@ export function runView(runId: string, openElement: string | null): View {
       error.textContent = `The diagram could not be drawn: ${(e as Error).message}`;
       return;
     }
+    for (const e of model.elements) if (e.name) names.set(e.id, e.name);
     canvas = runCanvas(viewer, (id) => open(id, document.activeElement as HTMLElement | null));
     list = elementList(model, (id, button) => {
       viewer.get<{ select(e: unknown): void }>('selection').select(viewer.get<{ get(id: string): unknown }>('elementRegistry').get(id));

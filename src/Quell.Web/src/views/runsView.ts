@@ -21,14 +21,28 @@ export function runsView(): View {
       h('div', { class: 'filters' }, h('label', { for: 'run-status-filter' }, 'Status'), statusFilter)),
     error,
     h('table', { class: 'table' },
-      h('thead', {}, h('tr', {}, ['Run', 'Status', 'Elements done', 'Outcome', 'Started', 'Duration'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('thead', {}, h('tr', {}, ['Run', 'Workflow', 'Status', 'Elements done', 'Outcome', 'Started', 'Duration'].map((c) => h('th', { scope: 'col' }, c)))),
       body));
+
+  // The job list does not carry the workflow; each run's view does, asked once per run (a run's workflow never changes).
+  const workflows = new Map<string, Promise<string>>();
+  const workflowCell = (run: Job) => {
+    const cell = h('td', { class: 'run-workflow' }, '…');
+    let name = workflows.get(run.id);
+    if (!name) {
+      name = api.getRun(run.id).then((view) => view.workflowName ?? view.workflowId ?? '', () => '');
+      workflows.set(run.id, name);
+    }
+    void name.then((text) => { cell.textContent = text; });
+    return cell;
+  };
 
   const row = (run: Job) => {
     const end = run.finishedAt ? Date.parse(run.finishedAt) : Date.now();
     const outcome = run.error ?? (run.cancellation ? `${run.cancellation.reason}${run.cancellation.message ? `: ${run.cancellation.message}` : ''}` : '');
     return h('tr', { 'data-run-id': run.id },
       h('td', {}, h('a', { href: href('runs', run.id), class: 'mono', title: run.id }, shortId(run.id))),
+      workflowCell(run),
       h('td', {}, statusBadge(run.status)),
       h('td', { class: 'progress-column' }, progressBar(run)),
       h('td', { class: 'muted small' }, outcome),
@@ -40,7 +54,7 @@ export function runsView(): View {
     try {
       const list = await api.listJobs({ type: 'workflow.run', status: status || undefined, limit: 50, offset: 0 }, controller.signal);
       error.hidden = true;
-      replace(body, list.items.length ? list.items.map(row) : h('tr', {}, h('td', { colspan: 6, class: 'empty' }, 'No runs yet: start one with quell workflow run or POST /api/workflows/{id}/runs.')));
+      replace(body, list.items.length ? list.items.map(row) : h('tr', {}, h('td', { colspan: 7, class: 'empty' }, 'No runs yet: start one with quell workflow run or POST /api/workflows/{id}/runs.')));
     } catch (e) {
       if (controller.signal.aborted) return;
       error.hidden = false;

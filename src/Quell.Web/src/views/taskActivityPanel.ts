@@ -30,7 +30,7 @@ export interface TaskActivityPanel {
   update(run: RunState): void;
 }
 
-export function taskActivityPanel(runId: string, options: { readOnly: () => boolean; onClose: () => void; onOpen: (id: string) => void }): TaskActivityPanel {
+export function taskActivityPanel(runId: string, options: { readOnly: () => boolean; onClose: () => void; onOpen: (id: string) => void; nameOf: (id: string) => string | null }): TaskActivityPanel {
   let openId: string | null = null;
   let opener: HTMLElement | null = null;
   let run: RunState | null = null;
@@ -184,7 +184,7 @@ export function taskActivityPanel(runId: string, options: { readOnly: () => bool
   function draw(current: RunState): void {
     if (!openId) return;
     const state = current.elements.get(openId);
-    subtitle.textContent = state?.name ?? openId;
+    subtitle.textContent = state?.name ?? options.nameOf(openId) ?? openId;
     if (!state) {
       cancelArea.hidden = true;
       replace(entries, h('li', { class: 'empty' }, 'No activity yet.'));
