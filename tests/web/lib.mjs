@@ -110,6 +110,11 @@ export async function withPage(browser, url, name, body) {
   const { page, context, problems } = await openPage(browser, url);
   const consoleLines = [];
   page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) {
+      void response.text().then((body) => consoleLines.push(`[http ${response.status()}] ${response.request().method()} ${response.url()} ${body.slice(0, 300)}`), () => {});
+    }
+  });
   try {
     await body({ page, context, problems });
   } catch (error) {

@@ -232,7 +232,9 @@ describe('workflow runs on the canvas', () => {
       await group.locator('.bio-properties-panel-group-header').click();
       const box = group.getByRole('checkbox', { name: 'allowCancellation' });
       assert.equal(await box.isChecked(), true);
-      await box.uncheck();
+      // The panel redraws as the selection settles; click, then wait for the state rather than expecting it at once.
+      await box.click();
+      await page.waitForFunction(() => document.querySelector('#bio-properties-panel-quell-allowCancellation')?.checked === false);
       await screenshot(page, 'modeler-custom-properties');
       await page.getByRole('button', { name: 'Save workflow' }).click();
       await page.getByText('Workflow saved.').waitFor();

@@ -92,6 +92,7 @@ export function runView(runId: string, openElement: string | null): View {
   function onEvent(event: JobEvent): void {
     if (applyEvent(live, event) === undefined) return; // seen before a reconnect
     events.push(event);
+    if (live.workflowId) requestDiagram(live.workflowId);
     if (shown === live) schedule();
     scrubber?.grow(events);
   }
@@ -99,11 +100,10 @@ export function runView(runId: string, openElement: string | null): View {
   async function load(): Promise<void> {
     try {
       const run = await api.getRun(runId);
-      readOnly = run.status === 'completed' || run.status === 'failed' || run.status === 'cancelled';
-      let model: WorkflowModel | null = null;
-      if (run.workflowId) model = await api.getWorkflow(run.workflowId).catch(() => null);
       if (disposed) return;
-      if (model) await showDiagram(model);
+      readOnly = run.status === 'completed' || run.status === 'failed' || run.status === 'cancelled';
+      // A run just started may not have written workflow.started yet; then its first events name the workflow.
+      if (run.workflowId) requestDiagram(run.workflowId);
       stream = new EventStream(`/api/runs/${encodeURIComponent(runId)}/events`, {
         onEvent: (e) => { if (e.event !== 'message' || e.data) onEvent(JSON.parse(e.data) as JobEvent); },
         onEnd: () => { readOnly = true; showScrubber(); schedule(); },
@@ -113,6 +113,18 @@ export function runView(runId: string, openElement: string | null): View {
       error.hidden = false;
       error.textContent = e instanceof ApiError ? e.message : 'The server could not be reached.';
     }
+  }
+
+  let diagramRequested = false;
+  function requestDiagram(workflowId: string): void {
+    if (diagramRequested) return;
+    diagramRequested = true;
+    api.getWorkflow(workflowId).then(
+      (model) => { if (!disposed) void showDiagram(model); },
+      (e) => {
+        error.hidden = false;
+        error.textContent = e instanceof ApiError ? `The workflow's diagram: ${e.message}` : 'The workflow could not be loaded.';
+      });
   }
 
   async function showDiagram(model: WorkflowModel): Promise<void> {
