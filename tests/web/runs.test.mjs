@@ -339,6 +339,11 @@ flows:
       await panel.getByRole('button', { name: /Cancel Task/ }).click();
       await panel.getByText('🛑 Cancel requested (user_requested)').waitFor({ timeout: 10_000 });
 
+      // "Cancelling…" comes from the run's own events, so a reload (the deep link reopens the panel) keeps it.
+      await page.reload();
+      await panel.getByRole('button', { name: '⏳ Cancelling…' }).waitFor({ timeout: 20_000 });
+      await panel.getByText('Stopping task gracefully…').waitFor();
+
       // The stream drops while the task is stopping: the button stays "Cancelling…".
       await context.setOffline(true);
       await page.getByText('Disconnected').waitFor({ timeout: 20_000 });
