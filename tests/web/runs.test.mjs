@@ -179,8 +179,16 @@ describe('workflow runs on the canvas', () => {
       await screenshot(page, 'run-narrow');
       await page.setViewportSize({ width: 1280, height: 860 });
 
+      // The whole run cancelled from its toolbar, with a reason and a message.
+      await page.locator('#run-cancel-reason').selectOption('resource_limit');
+      await page.locator('#run-cancel-message').fill('enough');
+      await page.getByRole('button', { name: 'Cancel run' }).click();
+      await page.getByText('Run cancelled').waitFor({ timeout: 30_000 });
+      const { body: stopped } = await api(server.base, `/api/jobs/${runId}`);
+      assert.equal(stopped.cancellation.reason, 'resource_limit');
+      assert.equal(stopped.cancellation.message, 'enough');
+
       // The runs list: the run with its workflow, live, and the status filter.
-      await api(server.base, `/api/runs/${runId}/cancel`, { method: 'POST', body: JSON.stringify({ message: 'enough' }) });
       await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Runs' }).click();
       const row = page.locator(`tr[data-run-id="${runId}"]`);
       await row.getByText('Customer feedback analysis').waitFor();
