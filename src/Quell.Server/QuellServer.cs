@@ -40,7 +40,12 @@ public static class QuellServer
 
     private static QuellServerOptions ReadOptions(ConfigurationManager configuration)
     {
-        var options = new QuellServerOptions { DataDirectory = configuration["Quell:DataDirectory"] };
+        var options = new QuellServerOptions
+        {
+            DataDirectory = configuration["Quell:DataDirectory"],
+            Store = ParseStore(configuration["Quell:Store"]),
+            ConnectionString = configuration.GetConnectionString("Quell"),
+        };
         foreach (var url in (configuration[WebHostDefaults.ServerUrlsKey] ?? "")
                      .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -54,6 +59,15 @@ public static class QuellServer
         foreach (var origin in ConfigurationLists.Read(configuration, "Quell:AllowedOrigins")) options.RequestSources.AllowedOrigins.Add(origin);
         return options;
     }
+
+    /// <summary>Reads a store name (<c>sqlite</c>, <c>postgres</c>, any case); null or empty is the default, SQLite.</summary>
+    /// <exception cref="InvalidOperationException">The name is neither.</exception>
+    public static QuellStoreKind ParseStore(string? name) => name?.Trim().ToUpperInvariant() switch
+    {
+        null or "" or "SQLITE" => QuellStoreKind.Sqlite,
+        "POSTGRES" or "POSTGRESQL" => QuellStoreKind.Postgres,
+        _ => throw new InvalidOperationException($"Unknown Quell store '{name}': use sqlite (the default) or postgres."),
+    };
 
     // Kestrel endpoints from configuration bind in addition to (in fact instead of) the URLs; guard them too.
     private static IEnumerable<string> KestrelEndpointUrls(ConfigurationManager configuration) =>

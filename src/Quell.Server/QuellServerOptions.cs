@@ -6,7 +6,7 @@ namespace Quell.Server;
 
 /// <summary>
 /// Settings of the Quell HTTP server. <see cref="QuellServer.Build"/> fills them from configuration
-/// (<c>urls</c>, <c>Quell:DataDirectory</c>, <c>Quell:ApiKeys</c>, <c>QUELL_API_KEYS</c>,
+/// (<c>urls</c>, <c>Quell:DataDirectory</c>, <c>Quell:Store</c>, <c>ConnectionStrings:Quell</c>, <c>Quell:ApiKeys</c>, <c>QUELL_API_KEYS</c>,
 /// <c>Quell:AllowedHosts</c>, <c>Quell:AllowedOrigins</c>) before the caller's
 /// callback runs, so code overrides configuration.
 /// </summary>
@@ -20,6 +20,12 @@ public sealed class QuellServerOptions
 
     /// <summary>Where the store and job temp directories live; null keeps <c>Quell:DataDirectory</c> (or its default).</summary>
     public string? DataDirectory { get; set; }
+
+    /// <summary>The job store: the embedded SQLite file (default) or PostgreSQL at <see cref="ConnectionString"/>.</summary>
+    public QuellStoreKind Store { get; set; } = QuellStoreKind.Sqlite;
+
+    /// <summary>The PostgreSQL connection string (<c>ConnectionStrings:Quell</c>); required when <see cref="Store"/> is PostgreSQL.</summary>
+    public string? ConnectionString { get; set; }
 
     /// <summary>
     /// The accepted API keys, each with the owner it stands for. When empty, every caller is the owner

@@ -5,7 +5,7 @@ namespace Quell.Storage.Contract;
 
 public abstract partial class JobStoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task Cancel_of_a_pending_job_is_immediate()
     {
         await using var store = await CreateStoreAsync();
@@ -24,7 +24,7 @@ public abstract partial class JobStoreContract
             await EventTypesAsync(store, "a"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Cancel_of_a_running_job_makes_it_cancelling()
     {
         await using var store = await CreateStoreAsync();
@@ -44,7 +44,7 @@ public abstract partial class JobStoreContract
         Assert.Equal("stop alice", requested.Data.GetProperty("message").GetString());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Second_cancel_reports_the_first_request()
     {
         await using var store = await CreateStoreAsync();
@@ -60,7 +60,7 @@ public abstract partial class JobStoreContract
         Assert.Equal(4, (await store.ReadEventsAsync("a", 0)).Count);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Cancel_of_a_finished_job_changes_nothing()
     {
         await using var store = await CreateStoreAsync();
@@ -76,7 +76,7 @@ public abstract partial class JobStoreContract
         Assert.Equal([JobEventTypes.Created, JobEventTypes.Started, JobEventTypes.Completed], await EventTypesAsync(store, "a"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Cancel_of_an_unknown_job_is_not_found()
     {
         await using var store = await CreateStoreAsync();

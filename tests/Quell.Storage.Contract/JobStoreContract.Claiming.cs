@@ -5,7 +5,7 @@ namespace Quell.Storage.Contract;
 
 public abstract partial class JobStoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task Create_inserts_a_pending_job_with_its_created_event()
     {
         await using var store = await CreateStoreAsync();
@@ -22,7 +22,7 @@ public abstract partial class JobStoreContract
         Assert.Equal("a.csv", createdEvent.Data.GetProperty("input").GetProperty("file").GetString());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Creating_a_job_with_an_existing_id_fails()
     {
         await using var store = await CreateStoreAsync();
@@ -34,7 +34,7 @@ public abstract partial class JobStoreContract
         Assert.Single(await store.ReadEventsAsync("a", 0));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Claim_takes_oldest_first_and_never_twice()
     {
         await using var store = await CreateStoreAsync();
@@ -55,7 +55,7 @@ public abstract partial class JobStoreContract
         Assert.Equal("node-2", started.Data.GetProperty("nodeId").GetString());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Claim_takes_only_the_requested_types()
     {
         await using var store = await CreateStoreAsync();
@@ -68,7 +68,7 @@ public abstract partial class JobStoreContract
         Assert.Equal(["a", "c"], claimed.Select(j => j.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Claim_respects_dependencies()
     {
         await using var store = await CreateStoreAsync();
@@ -83,7 +83,7 @@ public abstract partial class JobStoreContract
         Assert.Equal(["child"], (await store.ClaimAsync(Claim())).Select(j => j.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_completed_dependency_purged_by_retention_no_longer_blocks_its_dependent()
     {
         await using var store = await CreateStoreAsync();
@@ -97,7 +97,7 @@ public abstract partial class JobStoreContract
         Assert.Equal(["child"], (await store.ClaimAsync(Claim())).Select(j => j.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_failed_dependency_blocks_its_dependents_and_lists_them()
     {
         await using var store = await CreateStoreAsync();

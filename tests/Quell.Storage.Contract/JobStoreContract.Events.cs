@@ -7,7 +7,7 @@ namespace Quell.Storage.Contract;
 
 public abstract partial class JobStoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task Events_are_published_after_commit_in_sequence_order()
     {
         var bus = new CommitCheckingBus();
@@ -35,7 +35,7 @@ public abstract partial class JobStoreContract
             received.Where(e => e.JobId == "j7").Select(e => (e.Seq, e.Type, e.Time, e.Data.GetRawText())));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Read_events_after_a_sequence_number()
     {
         await using var store = await CreateStoreAsync();
@@ -60,7 +60,7 @@ public abstract partial class JobStoreContract
         Assert.Empty(await store.ReadEventsAsync("unknown", 0));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Progress_is_saved_with_its_event()
     {
         await using var store = await CreateStoreAsync();
@@ -74,7 +74,7 @@ public abstract partial class JobStoreContract
         Assert.Equal(25.0, progress.Data.GetProperty("percent").GetDouble());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Appended_events_keep_their_order_and_data()
     {
         await using var store = await CreateStoreAsync();
@@ -92,7 +92,7 @@ public abstract partial class JobStoreContract
         Assert.Equal(T0.AddSeconds(4), events[3].Time);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Writes_for_unknown_jobs_are_ignored()
     {
         var bus = new InProcessJobEventBus();
@@ -108,7 +108,7 @@ public abstract partial class JobStoreContract
         Assert.False(all.Reader.TryRead(out _));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Times_round_trip_as_utc_milliseconds()
     {
         await using var store = await CreateStoreAsync();

@@ -5,7 +5,7 @@ namespace Quell.Storage.Contract;
 
 public abstract partial class JobStoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task Finish_succeeds_once()
     {
         await using var store = await CreateStoreAsync();
@@ -23,7 +23,7 @@ public abstract partial class JobStoreContract
         Assert.Equal([JobEventTypes.Created, JobEventTypes.Started, JobEventTypes.Completed], await EventTypesAsync(store, "a"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Failing_records_the_error()
     {
         await using var store = await CreateStoreAsync();
@@ -39,7 +39,7 @@ public abstract partial class JobStoreContract
         Assert.Equal("disk full", failed.Data.GetProperty("error").GetString());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Completing_a_cancelling_job_records_cancel_failed_before_completed()
     {
         await using var store = await CreateStoreAsync();
@@ -58,7 +58,7 @@ public abstract partial class JobStoreContract
         Assert.Equal(JobStatus.Completed, (await store.GetAsync("a"))!.Status);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Failing_a_cancelling_job_records_cancel_failed_before_failed()
     {
         await using var store = await CreateStoreAsync();
@@ -72,7 +72,7 @@ public abstract partial class JobStoreContract
         Assert.Equal("Job already failed", events[4].Data.GetProperty("error").GetString());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Stopping_a_cancelling_job_records_the_request_checkpoint_and_partial_results()
     {
         await using var store = await CreateStoreAsync();
@@ -94,7 +94,7 @@ public abstract partial class JobStoreContract
         Assert.Equal(ToJson(Partial(4)), ToJson(await store.GetPartialResultsAsync("a")));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Finishing_as_cancelled_without_a_request_is_refused()
     {
         await using var store = await CreateStoreAsync();
@@ -107,7 +107,7 @@ public abstract partial class JobStoreContract
         Assert.Equal([JobEventTypes.Created, JobEventTypes.Started], await EventTypesAsync(store, "a"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Finish_of_an_unknown_job_changes_nothing()
     {
         await using var store = await CreateStoreAsync();

@@ -5,7 +5,7 @@ namespace Quell.Storage.Contract;
 
 public abstract partial class JobStoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task Lease_renewal_reports_durable_cancel_requests()
     {
         await using var store = await CreateStoreAsync();
@@ -24,7 +24,7 @@ public abstract partial class JobStoreContract
         Assert.Empty(await store.GetExpiredLeasesAsync(T0.AddMinutes(5)));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Lease_renewal_reports_jobs_this_node_no_longer_holds()
     {
         await using var store = await CreateStoreAsync();
@@ -40,7 +40,7 @@ public abstract partial class JobStoreContract
         Assert.Empty(mine.CancelRequested);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Expired_leases_are_reported_and_requeue_puts_job_back()
     {
         await using var store = await CreateStoreAsync();
@@ -65,7 +65,7 @@ public abstract partial class JobStoreContract
         Assert.Equal(running.StartedAt, again.StartedAt);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Requeue_refuses_jobs_with_a_cancel_request_or_no_longer_running()
     {
         await using var store = await CreateStoreAsync();

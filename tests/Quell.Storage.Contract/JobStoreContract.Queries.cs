@@ -6,7 +6,7 @@ namespace Quell.Storage.Contract;
 
 public abstract partial class JobStoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task List_filters_by_owner_status_and_type_with_paging()
     {
         await using var store = await CreateStoreAsync();
@@ -32,7 +32,7 @@ public abstract partial class JobStoreContract
         Assert.Empty((await store.ListAsync(new JobQuery(Owner: "carol"))).Items);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Get_of_an_unknown_job_is_null()
     {
         await using var store = await CreateStoreAsync();
@@ -41,7 +41,7 @@ public abstract partial class JobStoreContract
         Assert.Null(await store.GetPartialResultsAsync("nope"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Partial_results_round_trip()
     {
         await using var store = await CreateStoreAsync();
@@ -61,7 +61,7 @@ public abstract partial class JobStoreContract
         Assert.Equal(ToJson(Partial(3)), ToJson(await store.GetPartialResultsAsync("a")));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Finishing_with_partial_results_replaces_the_saved_ones()
     {
         await using var store = await CreateStoreAsync();
@@ -75,7 +75,7 @@ public abstract partial class JobStoreContract
         Assert.Equal(5, completed.Data.GetProperty("partial").GetProperty("completedItems").GetInt64());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Finishing_with_progress_saves_it_and_records_it_just_before_the_terminal_event()
     {
         await using var store = await CreateStoreAsync();
@@ -96,7 +96,7 @@ public abstract partial class JobStoreContract
         Assert.Equal(events.Count, (await store.ReadEventsAsync("a", 0)).Count);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Purge_removes_finished_jobs_and_their_events()
     {
         await using var store = await CreateStoreAsync();
@@ -124,7 +124,7 @@ public abstract partial class JobStoreContract
         Assert.Equal(0, await store.PurgeFinishedAsync(T0.AddSeconds(50)));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Disposed_store_refuses_calls()
     {
         var store = await CreateStoreAsync();

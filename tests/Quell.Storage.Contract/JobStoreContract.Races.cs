@@ -5,7 +5,7 @@ namespace Quell.Storage.Contract;
 
 public abstract partial class JobStoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task Racing_cancel_and_finish_leave_exactly_one_terminal_event_per_job()
     {
         const int Jobs = 10_000;

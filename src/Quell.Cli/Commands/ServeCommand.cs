@@ -5,7 +5,7 @@ using Quell.Server;
 namespace Quell.Cli.Commands;
 
 /// <summary>
-/// <c>quell serve [--urls URL] [--data DIR]</c>: the HTTP server with the CLI's job types, until SIGTERM or Ctrl+C;
+/// <c>quell serve [--urls URL] [--data DIR] [--store sqlite|postgres] [--connection CS]</c>: the HTTP server with the CLI's job types, until SIGTERM or Ctrl+C;
 /// running jobs are cancelled with <c>system_shutdown</c> and keep their partial results; exit code 0. The sample
 /// workflows are loaded into the catalog at start, so they can be run at once.
 /// </summary>
@@ -22,7 +22,18 @@ internal static class ServeCommand
             HelpName = "URL",
         };
         var data = CliOptions.Data();
-        var command = new Command("serve", "Run the Quell server (HTTP API, Server-Sent Events).") { urls, data };
+        var store = new Option<string?>("--store")
+        {
+            Description = "The job store: sqlite (the embedded file in --data, the default) or postgres (--connection; several nodes may share it). Also Quell:Store.",
+            HelpName = "sqlite|postgres",
+        };
+        store.AcceptOnlyFromAmong("sqlite", "postgres");
+        var connection = new Option<string?>("--connection")
+        {
+            Description = "The PostgreSQL connection string for --store postgres, such as \"Host=db;Database=quell;Username=quell\". Also ConnectionStrings:Quell.",
+            HelpName = "CONNECTION",
+        };
+        var command = new Command("serve", "Run the Quell server (HTTP API, Server-Sent Events).") { urls, data, store, connection };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var dataDirectory = Path.GetFullPath(parseResult.GetValue(data)!);
@@ -35,6 +46,8 @@ internal static class ServeCommand
                     options.Urls.Add(url);
                 }
                 options.DataDirectory = dataDirectory;
+                if (parseResult.GetValue(store) is { } storeName) options.Store = QuellServer.ParseStore(storeName);
+                if (parseResult.GetValue(connection) is { } connectionString) options.ConnectionString = connectionString;
                 if (SampleWorkflows.Find() is { } samples) options.WorkflowDirectories.Add(samples);
             });
             await using (app.ConfigureAwait(false))

@@ -31,9 +31,12 @@ internal sealed partial class JobWorker(
     private readonly CancellationTokenSource _drained = new();
     private readonly List<Task> _loops = [];
     private Task _dispatch = Task.CompletedTask;
+    private IDisposable? _signals;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // A shared store tells this node about other nodes' work and cancels as they commit (IJobStoreSignals).
+        if (store is IJobStoreSignals signals) _signals = signals.Listen(active.Wake, service.Signal);
         await recovery.ResolveAbandonedAsync(cancellationToken).ConfigureAwait(false);
         _dispatch = Task.Run(() => DispatchAsync(_stopping.Token), CancellationToken.None);
         _loops.Add(_dispatch);
@@ -186,6 +189,7 @@ internal sealed partial class JobWorker(
             foreach (var straggler in active.Executions.ToArray()) await executor.ForceCancelledAsync(straggler).ConfigureAwait(false);
         }
         await _drained.CancelAsync().ConfigureAwait(false);
+        _signals?.Dispose();
         try
         {
             await Task.WhenAll(_loops).ConfigureAwait(false);
@@ -207,6 +211,7 @@ internal sealed partial class JobWorker(
 
     public async ValueTask DisposeAsync()
     {
+        _signals?.Dispose();
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _drained.CancelAsync().ConfigureAwait(false);
         _stopping.Dispose();

@@ -57,7 +57,7 @@ internal static class QuellServerServiceCollectionExtensions
             // The embedded store is the default; a callback that registered another store keeps it.
             if (!quell.Services.Any(service => service.ServiceType == typeof(IJobStore)))
             {
-                UseDefaultStore(quell);
+                UseConfiguredStore(quell, options);
             }
         });
         services.AddQuellMcpServer().WithHttpTransport(http =>
@@ -83,5 +83,19 @@ internal static class QuellServerServiceCollectionExtensions
         return services;
     }
 
-    private static void UseDefaultStore(QuellBuilder quell) => quell.UseSqliteStore();
+    private static void UseConfiguredStore(QuellBuilder quell, QuellServerOptions options)
+    {
+        if (options.Store == QuellStoreKind.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            {
+                throw new InvalidOperationException(
+                    "The PostgreSQL store needs a connection string: --connection \"Host=…;Database=…\" or ConnectionStrings:Quell " +
+                    "(environment: ConnectionStrings__Quell).");
+            }
+            quell.UsePostgresStore(options.ConnectionString);
+            return;
+        }
+        quell.UseSqliteStore();
+    }
 }

@@ -22,10 +22,12 @@ internal sealed class ServeProcess : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<ServeProcess> StartAsync(string dataDirectory, int? port = null, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<ServeProcess> StartAsync(
+        string dataDirectory, int? port = null, IReadOnlyDictionary<string, string>? environment = null,
+        IReadOnlyList<string>? arguments = null)
     {
         var url = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
-        var info = Quell.StartInfo("serve", "--urls", url.ToString().TrimEnd('/'), "--data", dataDirectory);
+        var info = Quell.StartInfo(["serve", "--urls", url.ToString().TrimEnd('/'), "--data", dataDirectory, .. arguments ?? []]);
         // Short leases so a job left by a killed server is recovered within seconds, not the default 30 s.
         info.Environment["Quell__LeaseDuration"] = "00:00:03";
         // The tests' CSV files live in the temp directory, outside the server's default roots.

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Quell.Storage.Postgres.Notifications;
+
+/// <summary>
+/// Listens on the store's channel, which every write transaction of every node notifies as it commits events, and
+/// catches the <see cref="EventPublisher"/> up after each notification. The connection is watched: a read every
+/// <see cref="SafetyInterval"/> catches up even when no notification came (one lost, or a silent connection), and a
+/// connection that fails is replaced, with a catch-up right after the new <c>LISTEN</c>, so whatever committed
+/// while nobody listened is published too.
+/// </summary>
+internal sealed class EventFollower : IAsyncDisposable
+{
+    public static readonly TimeSpan SafetyInterval = TimeSpan.FromSeconds(2);
+
+    /// <summary>The listening connection's <c>application_name</c>.</summary>
+    public const string ApplicationName = "quell-listener";
+
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly string _channel;
+    private readonly EventPublisher _publisher;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+
+    public EventFollower(NpgsqlDataSource dataSource, string channel, EventPublisher publisher, ILogger logger)
+    {
+        _dataSource = dataSource;
+        _channel = channel;
+        _publisher = publisher;
+        _logger = logger;
+        _loop = Task.Run(() => RunAsync(_stop.Token));
+    }
+
+    /// <summary>How many times the listening connection was (re-)established; tests watch it.</summary>
+    public int Connections => Volatile.Read(ref _connections);
+
+    private int _connections;
+
+    private async Task RunAsync(CancellationToken stop)
+    {
+        var backoff = TimeSpan.FromMilliseconds(100);
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await _dataSource.OpenConnectionAsync(stop).ConfigureAwait(false);
+                // Named apart from the pool's connections, for pg_stat_activity (and the tests that terminate it).
+                await using (var listen = new NpgsqlCommand($"SET application_name = '{ApplicationName}'; LISTEN \"{_channel}\"", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stop).ConfigureAwait(false);
+                }
+                Interlocked.Increment(ref _connections);
+                if (_connections > 1) PostgresJobStoreLog.Relistening(_logger, _channel);
+                backoff = TimeSpan.FromMilliseconds(100);
+                // Set by every notification, also one that arrives while a catch-up reads: that read's snapshot may
+                // predate the commit it announces, so another read follows at once.
+                var notified = 0;
+                connection.Notification += (_, _) => Volatile.Write(ref notified, 1);
+                while (true)
+                {
+                    // Listening already: anything committed before now is read here, anything after notifies.
+                    Volatile.Write(ref notified, 0);
+                    await _publisher.CatchUpAsync(connection, stop).ConfigureAwait(false);
+                    if (Volatile.Read(ref notified) == 1) continue;
+                    await connection.WaitAsync(SafetyInterval, stop).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                PostgresJobStoreLog.ListenerLost(_logger, _channel, backoff, ex);
+                try
+                {
+                    await Task.Delay(backoff, stop).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                backoff = backoff * 2 > MaxBackoff ? MaxBackoff : backoff * 2;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stop.Dispose();
+    }
+}

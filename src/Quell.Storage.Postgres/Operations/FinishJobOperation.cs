@@ -1,0 +1,105 @@
+using NpgsqlTypes;
+using Quell.Cancellation;
+using Quell.Events;
+using Quell.Jobs;
+using Quell.Serialization;
+using Quell.Storage.Postgres.Reading;
+using Quell.Storage.Postgres.Writing;
+
+namespace Quell.Storage.Postgres.Operations;
+
+/// <summary>The one terminal transition of a job: conditional, so a second finisher changes nothing.</summary>
+internal sealed class FinishJobOperation : WriteOperation<bool>
+{
+    private const string Finish = $"""
+        UPDATE jobs SET status = @status, finished_at = @finished_at, result = @result, error = @error,
+                        partial_results = COALESCE(@partial_results, partial_results),
+                        progress = COALESCE(@progress, progress),
+                        lease_owner = NULL, lease_expires_at = NULL
+        WHERE id = @id AND status NOT IN {JobRows.TerminalStatuses}
+          AND (@status <> 'cancelled' OR cancellation IS NOT NULL)
+        RETURNING cancellation
+        """;
+
+    private const string DefaultError = "The job failed.";
+
+    private readonly JobFinish _finish;
+    private readonly string? _result;
+    private readonly string? _partial;
+    private readonly string? _progress;
+
+    public FinishJobOperation(JobFinish finish, CancellationToken cancellationToken)
+        : base(cancellationToken)
+    {
+        _finish = finish;
+        _result = finish.Status == JobStatus.Completed ? PostgresValues.ToJson(finish.Result) : null;
+        _partial = PostgresValues.ToJson(finish.Partial, QuellJson.PartialResults);
+        _progress = PostgresValues.ToJson(finish.Progress, QuellJson.Progress);
+    }
+
+    public override async Task ExecuteAsync(WriteContext context)
+    {
+        Result = false;
+        var error = _finish.Status == JobStatus.Failed ? _finish.Error ?? DefaultError : _finish.Error;
+        // One statement on the hot path: the conditional update returns the cancel request it kept.
+        string? cancellationJson;
+        await using (var command = context.Command(Finish))
+        {
+            command.Parameters.AddWithValue("id", _finish.JobId);
+            command.Parameters.AddWithValue("status", NpgsqlDbType.Text, _finish.Status.ToWireName());
+            command.Parameters.AddWithValue("finished_at", PostgresValues.ToDb(_finish.Time));
+            command.Parameters.Add(PostgresValues.Json("result", _result));
+            command.Parameters.AddWithValue("error", NpgsqlDbType.Text, PostgresValues.ToDb(error));
+            command.Parameters.Add(PostgresValues.Json("partial_results", _partial));
+            command.Parameters.Add(PostgresValues.Json("progress", _progress));
+            await using var row = await context.WriteReturningAsync(command).ConfigureAwait(false);
+            if (!await row.ReadAsync().ConfigureAwait(false))
+            {
+                await row.DisposeAsync().ConfigureAwait(false);
+                await ThrowIfCancelledWithoutRequestAsync(context).ConfigureAwait(false);
+                return; // unknown or already terminal: the first finisher won
+            }
+            cancellationJson = PostgresValues.ReadStringOrNull(row, 0);
+        }
+        var cancellation = PostgresValues.Parse(cancellationJson, QuellJson.Cancellation);
+        if (_finish.Progress is { } progress)
+        {
+            context.AppendEvent(_finish.JobId, JobEventTypes.Progress, _finish.Time, JobEventData.Progress(progress));
+        }
+
+        // A job that was not terminal and had a durable cancel request was cancelling (a pending one is cancelled
+        // at request time), so a completed or failed finish means the job won the race: say so first.
+        if (cancellation is not null && _finish.Status != JobStatus.Cancelled)
+        {
+            var message = _finish.Status == JobStatus.Completed ? "Job already completed" : "Job already failed";
+            context.AppendEvent(_finish.JobId, JobEventTypes.CancelFailed, _finish.Time,
+                JobEventData.CancelFailed(message, cancellation));
+        }
+        AppendTerminalEvent(context, cancellation, error);
+        Result = true;
+    }
+
+    private async Task ThrowIfCancelledWithoutRequestAsync(WriteContext context)
+    {
+        if (_finish.Status != JobStatus.Cancelled) return;
+        if (await JobLookup.FindStateAsync(context, _finish.JobId).ConfigureAwait(false) is { } state
+            && !state.Status.IsTerminal() && state.Cancellation is null)
+        {
+            throw new InvalidOperationException(
+                $"Job '{_finish.JobId}' cannot finish as cancelled: no cancel was requested. " +
+                "Request the cancel first (RequestCancelAsync) or finish it as failed.");
+        }
+    }
+
+    private void AppendTerminalEvent(WriteContext context, CancellationInfo? cancellation, string? error)
+    {
+        var (type, data) = _finish.Status switch
+        {
+            JobStatus.Completed => (JobEventTypes.Completed, JobEventData.Completed(_finish.Result, _finish.Partial)),
+            JobStatus.Failed => (JobEventTypes.Failed, JobEventData.Failed(error!, _finish.Partial)),
+            _ => (JobEventTypes.Cancelled,
+                JobEventData.Cancellation(cancellation!, _finish.StoppedAtCheckpoint, _finish.Partial)),
+        };
+        context.AppendEvent(_finish.JobId, type, _finish.Time, data);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using Quell.Events;
+
+namespace Quell.Storage.Postgres.Writing;
+
+/// <summary>
+/// What an operation sees inside the writer's transaction: commands on the writer's connection, and the events of
+/// the batch. The batch holds the <c>event_log_head</c> row lock from its first statement, so sequence numbers are
+/// assigned here, in memory, and committed with the batch or forgotten with it.
+/// </summary>
+internal sealed class WriteContext
+{
+    private const string InsertEvents = """
+        INSERT INTO events (seq, job_id, type, time, data)
+        SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::timestamptz[], $5::json[])
+        """;
+
+    private readonly string _channel;
+    private readonly List<JobEvent> _events = [];
+    private readonly List<string> _rawData = [];
+    private int _flushed;
+    private NpgsqlConnection _connection = null!;
+    private NpgsqlTransaction _transaction = null!;
+    private long _seq;
+
+    /// <param name="channel">Notified, on commit, by every batch that appended events.</param>
+    public WriteContext(string channel) => _channel = channel;
+
+    /// <summary>Events appended in the current batch, in sequence order.</summary>
+    public IReadOnlyList<JobEvent> Events => _events;
+
+    /// <summary>Writes the current operation made; zero means a failure in C# left the transaction clean.</summary>
+    public int OperationWrites { get; private set; }
+
+    public NpgsqlCommand Command(string sql) => new(sql, _connection, _transaction);
+
+    /// <summary>Runs a write statement and returns the rows it changed.</summary>
+    public async Task<int> WriteAsync(NpgsqlCommand command)
+    {
+        await using (command.ConfigureAwait(false))
+        {
+            var changed = await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+            if (changed > 0) OperationWrites++;
+            return changed;
+        }
+    }
+
+    /// <summary>Runs a write statement with a RETURNING clause; the caller disposes the reader and the command.</summary>
+    public Task<NpgsqlDataReader> WriteReturningAsync(NpgsqlCommand command)
+    {
+        OperationWrites++; // Counted before it runs: assuming a write is always safe, it only costs a replay.
+        return command.ExecuteReaderAsync();
+    }
+
+    /// <summary>Queries the current operation ran (reads included), for diagnostics.</summary>
+    public int OperationStatements { get; private set; }
+
+    /// <summary>Runs a query inside the transaction; the caller disposes the reader and the command.</summary>
+    public Task<NpgsqlDataReader> ReadAsync(NpgsqlCommand command)
+    {
+        OperationStatements++;
+        return command.ExecuteReaderAsync();
+    }
+
+    /// <summary>
+    /// Appends an event and returns it as it will be published. The rows are written together just before commit
+    /// (<see cref="FlushEventsAsync"/>), in one statement.
+    /// </summary>
+    public JobEvent AppendEvent(string jobId, string type, DateTimeOffset time, JsonElement data)
+    {
+        var appended = new JobEvent(++_seq, jobId, type, PostgresValues.Truncate(time), data);
+        _events.Add(appended);
+        _rawData.Add(data.GetRawText());
+        OperationWrites++;
+        return appended;
+    }
+
+    /// <summary>Writes the events appended so far and moves the head. Runs before commit, and before anything that deletes events.</summary>
+    public async Task FlushEventsAsync()
+    {
+        var count = _events.Count - _flushed;
+        if (count == 0) return;
+        var seqs = new long[count];
+        var jobIds = new string[count];
+        var types = new string[count];
+        var times = new DateTime[count];
+        var data = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            var e = _events[_flushed + i];
+            (seqs[i], jobIds[i], types[i], times[i], data[i]) = (e.Seq, e.JobId, e.Type, e.Time.UtcDateTime, _rawData[_flushed + i]);
+        }
+        await using var batch = new NpgsqlBatch(_connection, _transaction);
+        var insert = new NpgsqlBatchCommand(InsertEvents);
+        insert.Parameters.Add(new NpgsqlParameter { Value = seqs, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        insert.Parameters.Add(new NpgsqlParameter { Value = jobIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        insert.Parameters.Add(new NpgsqlParameter { Value = types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        insert.Parameters.Add(new NpgsqlParameter { Value = times, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        insert.Parameters.Add(new NpgsqlParameter { Value = data, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Json });
+        batch.BatchCommands.Add(insert);
+        var head = new NpgsqlBatchCommand("UPDATE event_log_head SET last_seq = $1");
+        head.Parameters.Add(new NpgsqlParameter { Value = _seq, NpgsqlDbType = NpgsqlDbType.Bigint });
+        batch.BatchCommands.Add(head);
+        // Delivered when (and only if) the transaction commits, to every node listening: other nodes read the events
+        // from the database (a cancel row and its notification are one transaction).
+        var notify = new NpgsqlBatchCommand("SELECT pg_notify($1, $2)");
+        notify.Parameters.Add(new NpgsqlParameter { Value = _channel, NpgsqlDbType = NpgsqlDbType.Text });
+        notify.Parameters.Add(new NpgsqlParameter { Value = _seq.ToString(System.Globalization.CultureInfo.InvariantCulture), NpgsqlDbType = NpgsqlDbType.Text });
+        batch.BatchCommands.Add(notify);
+        await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
+        _flushed = _events.Count;
+    }
+
+    /// <summary>Starts a batch in <paramref name="transaction"/>, whose head row this batch has locked at <paramref name="lastSeq"/>.</summary>
+    internal void BeginBatch(NpgsqlConnection connection, NpgsqlTransaction transaction, long lastSeq)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        _events.Clear();
+        _rawData.Clear();
+        _flushed = 0;
+        _seq = lastSeq;
+    }
+
+    internal void BeginOperation() => (OperationWrites, OperationStatements) = (0, 0);
+}
