@@ -131,7 +131,7 @@ export function runView(runId: string, openElement: string | null): View {
     try {
       await viewer.importXML(diagramXml(model));
       canvasHost.querySelector('svg')?.setAttribute('aria-hidden', 'true');
-      stopFitting = fitWhenSized(canvasHost, viewer.get('canvas'));
+      stopFitting = fitWhenSized(canvasHost, viewer.get('canvas'), viewer.get('eventBus'));
     } catch (e) {
       error.hidden = false;
       error.textContent = `The diagram could not be drawn: ${(e as Error).message}`;

@@ -63,7 +63,7 @@ export function workflowView(workflowId: string): View {
     try {
       await viewer.importXML(diagramXml(model));
       canvasHost.querySelector('svg')?.setAttribute('aria-hidden', 'true');
-      stopFitting = fitWhenSized(canvasHost, viewer.get('canvas'), editable ? 110 : 0);
+      stopFitting = fitWhenSized(canvasHost, viewer.get('canvas'), viewer.get('eventBus'), editable ? 110 : 0);
     } catch (e) {
       showError(`The diagram could not be drawn: ${(e as Error).message}`);
     }
