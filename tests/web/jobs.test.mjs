@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { api, launchBrowser, openPage, removeData, screenshot, startServer } from './lib.mjs';
+import { api, launchBrowser, openPage, removeData, screenshot, startServer, withPage } from './lib.mjs';
 
 const generous = { timeout: 60_000 };
 
@@ -23,8 +23,7 @@ describe('jobs pages', () => {
   });
 
   test('the shell shows the product, its sections and a live connection, and runs under the CSP without errors', async () => {
-    const { page, context, problems } = await openPage(browser, server.base);
-    try {
+    await withPage(browser, server.base, 'shell', async ({ page, context, problems }) => {
       await page.getByRole('link', { name: 'Quell' }).waitFor();
       for (const section of ['Workflows', 'Runs', 'Jobs']) await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: section }).waitFor();
       await page.getByRole('status').filter({ hasText: '● Connected' }).waitFor();
@@ -32,18 +31,15 @@ describe('jobs pages', () => {
       assert.equal(await page.getByRole('link', { name: 'Jobs' }).getAttribute('aria-current'), 'page');
       await screenshot(page, 'jobs-empty');
       assert.deepEqual(problems, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('a csv.analyze submitted from the page runs live and is cancelled with "Cancelling…", a notice and its partial results', async () => {
-    const { page, context, problems } = await openPage(browser, server.base);
-    const cancels = [];
-    page.on('request', (request) => {
-      if (request.method() === 'POST' && request.url().endsWith('/cancel')) cancels.push(request.url());
-    });
-    try {
+    await withPage(browser, server.base, 'csv-cancel', async ({ page, context, problems }) => {
+      const cancels = [];
+      page.on('request', (request) => {
+        if (request.method() === 'POST' && request.url().endsWith('/cancel')) cancels.push(request.url());
+      });
       await page.getByLabel('CSV files to analyze').fill(join(server.data, 'demo', 'orders.csv'));
       await page.getByRole('button', { name: 'Analyze CSV' }).click();
       await page.waitForURL(/#\/jobs\/[0-9a-f]{32}$/, generous);
@@ -74,9 +70,7 @@ describe('jobs pages', () => {
       assert.equal(job.body.cancellation.message, 'wrong file');
       assert.equal(await progress.getAttribute('aria-valuenow') !== null, true);
       assert.deepEqual(problems, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('a cancel the server refuses (409) shows "Cannot cancel job" with its words for five seconds', async () => {
@@ -85,8 +79,7 @@ describe('jobs pages', () => {
     const submitted = await api(server.base, '/api/jobs', { method: 'POST', body: JSON.stringify({ type: 'csv.analyze', input: { paths: [small] } }) });
     const id = submitted.body.id;
     for (let i = 0; i < 100 && (await api(server.base, `/api/jobs/${id}`)).body.status !== 'completed'; i++) await new Promise((r) => setTimeout(r, 100));
-    const { page, context } = await openPage(browser, 'about:blank');
-    try {
+    await withPage(browser, 'about:blank', 'cancel-refused', async ({ page, context }) => {
       // The page is shown the job as still running (as a page opened a moment earlier would have it); the cancel
       // itself goes to the real server, which has finished the job.
       await page.route(`**/api/jobs/${id}`, async (route) => {
@@ -102,14 +95,11 @@ describe('jobs pages', () => {
       await page.getByText('Job already completed: there is nothing left to cancel.').waitFor();
       await screenshot(page, 'job-cancel-refused');
       await refusal.waitFor({ state: 'detached', timeout: 8_000 });
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('the list shows jobs with status, progress and filters', async () => {
-    const { page, context, problems } = await openPage(browser, `${server.base}/#/jobs`);
-    try {
+    await withPage(browser, `${server.base}/#/jobs`, 'jobs-list', async ({ page, context, problems }) => {
       await page.locator('tr[data-status=cancelled]').first().waitFor();
       await page.locator('tr[data-status=completed]').first().waitFor();
       await page.getByLabel('Status').selectOption('cancelled');
@@ -118,22 +108,17 @@ describe('jobs pages', () => {
       await page.getByLabel('Status').selectOption('');
       await screenshot(page, 'jobs-list');
       assert.deepEqual(problems, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('a bad path gets the server\'s words on the form, and nothing is submitted', async () => {
-    const { page, context } = await openPage(browser, `${server.base}/#/jobs`);
-    try {
+    await withPage(browser, `${server.base}/#/jobs`, 'bad-path', async ({ page, context }) => {
       const before = (await api(server.base, '/api/jobs')).body.total;
       await page.getByLabel('CSV files to analyze').fill(' ');
       await page.getByRole('button', { name: 'Analyze CSV' }).click();
       await page.getByRole('alert').filter({ hasText: 'paths' }).waitFor();
       assert.equal((await api(server.base, '/api/jobs')).body.total, before);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 

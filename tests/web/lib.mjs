@@ -1,7 +1,7 @@
 // What every browser test needs: a real `quell serve` (QUELL_DLL) on a free loopback port with its own data
 // directory, Debian's Chromium through playwright-core, and screenshots a person can open afterwards.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServer } from 'node:net';
@@ -100,4 +100,29 @@ export async function api(base, path, init = {}) {
 
 export function removeData(server) {
   rmSync(resolve(server.data, '..'), { recursive: true, force: true });
+}
+
+/**
+ * Runs `body` with a fresh page; when it fails, the page's screenshot and everything the console said are kept in
+ * screenshots/failed-NAME.png and .log, the artefacts to open first.
+ */
+export async function withPage(browser, url, name, body) {
+  const { page, context, problems } = await openPage(browser, url);
+  const consoleLines = [];
+  page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) {
+      void response.text().then((body) => consoleLines.push(`[http ${response.status()}] ${response.request().method()} ${response.url()} ${body.slice(0, 300)}`), () => {});
+    }
+  });
+  try {
+    await body({ page, context, problems });
+  } catch (error) {
+    mkdirSync(screenshotDirectory, { recursive: true });
+    await page.screenshot({ path: join(screenshotDirectory, `failed-${name}.png`), fullPage: true }).catch(() => {});
+    writeFileSync(join(screenshotDirectory, `failed-${name}.log`), `${page.url()}\n${consoleLines.join('\n')}\n`);
+    throw error;
+  } finally {
+    await context.close();
+  }
 }

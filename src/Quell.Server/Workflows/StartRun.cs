@@ -26,8 +26,9 @@ internal static class StartRun
             context, id, body?.Variables, owner, body?.RunId, threadId: null, catalog, runs, jobs, cancellationToken);
         if (refused is not null) return refused;
         var view = await runs.GetAsync(run!.Id, owner, cancellationToken);
+        // The run may not have written workflow.started yet; the answer still names the workflow it runs.
         return view is null
             ? WorkflowProblems.RunNotFound(run.Id)
-            : TypedResults.Accepted(RunRoutes.Location(run.Id), view);
+            : TypedResults.Accepted(RunRoutes.Location(run.Id), view with { WorkflowId = view.WorkflowId ?? id });
     }
 }

@@ -2,6 +2,9 @@
 
 export type JobStatus = 'pending' | 'running' | 'cancelling' | 'cancelled' | 'completed' | 'failed';
 
+/** Every state, in the order a job moves through them. */
+export const jobStatuses: readonly JobStatus[] = ['pending', 'running', 'cancelling', 'completed', 'cancelled', 'failed'];
+
 export const terminalStatuses: readonly JobStatus[] = ['cancelled', 'completed', 'failed'];
 
 export interface Progress {
@@ -103,11 +106,24 @@ export function authHeaders(): Record<string, string> {
   return key ? { Authorization: `Bearer ${key}` } : {};
 }
 
+/** A body sent as it is, with its own content type (a workflow file), rather than as JSON. */
+export class RawBody {
+  constructor(
+    readonly text: string,
+    readonly contentType: string,
+  ) {}
+}
+
 export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...authHeaders() };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
   const init: RequestInit = { method, headers };
-  if (body !== undefined) init.body = JSON.stringify(body);
+  if (body instanceof RawBody) {
+    headers['Content-Type'] = body.contentType;
+    init.body = body.text;
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
   if (signal) init.signal = signal;
   const response = await fetch(path, init);
   const text = await response.text();
@@ -148,4 +164,56 @@ export const api = {
     request<Job>('POST', `/api/jobs/${encodeURIComponent(id)}/cancel`, { reason, message: message || undefined }),
   partialResults: (id: string) => request<PartialResults>('GET', `/api/jobs/${encodeURIComponent(id)}/partial-results`),
   listWorkflows: () => request<{ items: WorkflowSummary[] }>('GET', '/api/workflows'),
+  getWorkflow: (id: string) => request<WorkflowModel>('GET', `/api/workflows/${encodeURIComponent(id)}`),
+  /** Stores a workflow file; the content type says YAML or BPMN. A file that does not load is a 400 with `errors`. */
+  putWorkflow: (id: string, text: string, format: 'yaml' | 'bpmn') =>
+    request<WorkflowSummary>('PUT', `/api/workflows/${encodeURIComponent(id)}`, new RawBody(text, format === 'bpmn' ? 'application/xml' : 'application/yaml')),
+  startRun: (workflowId: string, variables: Record<string, unknown>) =>
+    request<RunView>('POST', `/api/workflows/${encodeURIComponent(workflowId)}/runs`, { variables }),
+  getRun: (id: string) => request<RunView>('GET', `/api/runs/${encodeURIComponent(id)}`),
+  cancelRun: (id: string, reason: string, message: string) =>
+    request<RunView>('POST', `/api/runs/${encodeURIComponent(id)}/cancel`, { reason, message: message || undefined }),
+  cancelTask: (runId: string, elementId: string, message?: string) =>
+    request<{ outcome: string; message: string }>('POST',
+      `/api/runs/${encodeURIComponent(runId)}/elements/${encodeURIComponent(elementId)}/cancel`, { reason: 'user_requested', message }),
 };
+
+export interface WorkflowElementModel {
+  id: string;
+  type: string;
+  name: string | null;
+  allowCancellation?: boolean;
+  agent?: { prompt?: string | null; systemPrompt?: string | null } | null;
+}
+
+export interface WorkflowFlowModel {
+  id: string;
+  source: string;
+  target: string;
+  condition: string | null;
+  isDefault: boolean;
+  name: string | null;
+}
+
+/** `GET /api/workflows/{id}` as JSON: the loaded model, and for BPMN the file's XML. */
+export interface WorkflowModel {
+  id: string;
+  name: string;
+  description: string | null;
+  format: 'yaml' | 'bpmn';
+  elements: WorkflowElementModel[];
+  flows: WorkflowFlowModel[];
+  bpmn?: { xml: string } | null;
+}
+
+/** `GET /api/runs/{id}`: the server's fold of the run's events (the page folds the same events itself while live). */
+export interface RunView {
+  runId: string;
+  workflowId: string | null;
+  workflowName: string | null;
+  status: JobStatus;
+  outcome: string | null;
+  lastSeq: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+}

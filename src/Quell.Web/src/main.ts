@@ -1,6 +1,6 @@
 import './styles.css';
 import { connection } from './connection';
-import { currentRoute, type View } from './router';
+import { currentRoute, lazyView, type View } from './router';
 import { jobsView } from './views/jobsView';
 import { jobView } from './views/jobView';
 import { runsView } from './views/runsView';
@@ -17,8 +17,10 @@ function show(): void {
   view?.dispose();
   const route = currentRoute();
   frame.select(route.section);
-  view = route.section === 'workflows' ? workflowsView()
-    : route.section === 'runs' ? runsView()
+  const { id, part } = route;
+  // The canvas (bpmn-js and its properties panel) is most of the script: loaded only by the pages that draw one.
+  view = route.section === 'workflows' ? (id ? lazyView(() => import('./views/canvasViews').then((m) => m.workflowView(id))) : workflowsView())
+    : route.section === 'runs' ? (id ? lazyView(() => import('./views/canvasViews').then((m) => m.runView(id, part))) : runsView())
     : route.id ? jobView(route.id)
     : jobsView();
   frame.main.replaceChildren(view.element);

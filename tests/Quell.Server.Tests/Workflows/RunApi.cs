@@ -14,7 +14,10 @@ public static class RunApi
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, text);
         Assert.NotNull(response.Headers.Location);
-        return JsonSerializer.Deserialize<JsonElement>(text);
+        var run = JsonSerializer.Deserialize<JsonElement>(text);
+        // Named at once, even before the run has written workflow.started.
+        Assert.Equal(workflowId, run.GetProperty("workflowId").GetString());
+        return run;
     }
 
     public static async Task<JsonElement> GetRunAsync(this HttpClient client, string runId)

@@ -1,6 +1,6 @@
 // Jobs: a live list with filters and paging, and the form that submits a csv.analyze job.
 
-import { api, ApiError, type Job, type JobStatus } from '../api';
+import { api, ApiError, jobStatuses, type Job } from '../api';
 import { h, replace } from '../dom';
 import { dateTime, duration, shortId } from '../format';
 import { RateTracker } from '../rate';
@@ -11,7 +11,6 @@ import { submitCsvForm } from './submitCsvForm';
 
 const pageSize = 20;
 const refreshMs = 1_000;
-const statuses: JobStatus[] = ['pending', 'running', 'cancelling', 'completed', 'cancelled', 'failed'];
 
 export function jobsView(): View {
   let status = '';
@@ -23,7 +22,7 @@ export function jobsView(): View {
 
   const statusFilter = h('select', { id: 'status-filter', onchange: () => ((status = statusFilter.value), (offset = 0), void refresh()) },
     h('option', { value: '' }, 'All statuses'),
-    statuses.map((s) => h('option', { value: s }, s)));
+    jobStatuses.map((s) => h('option', { value: s }, s)));
   const typeFilter = h('select', { id: 'type-filter', onchange: () => ((type = typeFilter.value), (offset = 0), void refresh()) });
   const body = h('tbody');
   const pager = h('div', { class: 'pager' });
