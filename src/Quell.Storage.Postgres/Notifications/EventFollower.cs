@@ -76,6 +76,7 @@ internal sealed class EventFollower : IAsyncDisposable
             catch (Exception ex)
             {
                 PostgresJobStoreLog.ListenerLost(_logger, _channel, backoff, ex);
+                _dataSource.Clear(); // idle pooled connections are likely as dead as this one
                 try
                 {
                     await Task.Delay(backoff, stop).ConfigureAwait(false);

@@ -152,6 +152,9 @@ internal sealed class PostgresWriter : IAsyncDisposable
         {
             await _connection.DisposeAsync().ConfigureAwait(false);
             _connection = null;
+            // What broke this one (a restarted server, a cut network, pg_terminate_backend) most likely broke the idle
+            // ones in the pool too: the next batch, and the next reads, get new connections rather than dead ones.
+            _dataSource.Clear();
         }
     }
 }
