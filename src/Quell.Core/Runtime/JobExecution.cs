@@ -66,6 +66,9 @@ internal sealed class JobExecution : IDisposable
     /// <summary>Set under <see cref="PersistGate"/> once the final flush ran; the pump then leaves the job alone.</summary>
     public bool Flushed { get; set; }
 
+    /// <summary>1 once the run's concurrency slot was given back (<see cref="ActiveJobs.ReleaseSlot"/>).</summary>
+    public int SlotReleased;
+
     public int PublishedProgressVersion;
     public int PersistedProgressVersion;
     public int PersistedPartialVersion;

@@ -142,6 +142,7 @@ internal sealed partial class JobExecutor(
             outcome.Status == JobStatus.Completed ? PartialResultStatus.Complete : null, cancelled);
         if (cancelled && !execution.CancelRecorded) await EnsureCancelRecordedAsync(execution).ConfigureAwait(false);
 
+        active.ReleaseSlot(execution); // nothing of the job runs any more: only its terminal write is left
         var finishing = Stopwatch.GetTimestamp();
         var finished = await store.FinishAsync(new JobFinish(
             execution.JobId, outcome.Status, time.GetUtcNow(), outcome.Result, outcome.Error, partial,
