@@ -133,7 +133,7 @@ internal sealed partial class JobExecutor(
 
     private async Task FinishAsync(JobExecution execution, JobOutcome outcome)
     {
-        var cleanupErrors = await execution.Cleanup.RunAsync().ConfigureAwait(false);
+        var cleanupErrors = execution.HasCleanup ? await execution.Cleanup.RunAsync().ConfigureAwait(false) : [];
         foreach (var error in cleanupErrors)
         {
             LogCleanupFailed(_log, error, execution.JobId);

@@ -299,7 +299,7 @@ internal sealed partial class JobService : IJobService
         var job = await GetAsync(jobId, owner, cancellationToken).ConfigureAwait(false);
         if (job is null) return null;
         // While the run is live its buffer is fresher than the last batch saved; once it flushed, the store is final.
-        if (!job.Status.IsTerminal() && _active.TryGet(jobId, out var execution) && !execution.Flushed && !execution.Partial.IsEmpty)
+        if (!job.Status.IsTerminal() && _active.TryGet(jobId, out var execution) && !execution.Flushed && execution.HasPartial)
         {
             return execution.Partial.Snapshot();
         }
