@@ -8,7 +8,7 @@ using Quell.Bench.Workflows;
 const string Usage = """
     usage: dotnet run -c Release --project bench/Quell.Bench -- <scenario> [flags]
       micro            BenchmarkDotNet micro-benchmarks (extra arguments go to BenchmarkDotNet)
-      throughput       no-op jobs end to end            --jobs 100000 --workers 16 --submitters 32
+      throughput       no-op jobs end to end            --jobs 100000 --workers 16 --submitters 32 [--batch 100]
       cancel-latency   cancel -> observed / durable     --cancels 1000 --workers 16
       memory           N running jobs awaiting a token  --jobs 10000
       all              the three load scenarios with modest defaults (< 5 minutes)

@@ -76,6 +76,20 @@ public sealed class SqliteJobStore : IJobStore
     }
 
     /// <inheritdoc />
+    /// <remarks>One write operation: all the jobs commit in one transaction.</remarks>
+    public ValueTask<IReadOnlyList<JobRecord?>> CreateManyAsync(IReadOnlyList<NewJob> jobs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        foreach (var job in jobs) ArgumentNullException.ThrowIfNull(job, nameof(jobs));
+        if (jobs.Count == 0)
+        {
+            ThrowIfDisposed();
+            return ValueTask.FromResult<IReadOnlyList<JobRecord?>>([]);
+        }
+        return Enqueue(new CreateJobsOperation(jobs, cancellationToken));
+    }
+
+    /// <inheritdoc />
     public ValueTask<IReadOnlyList<JobRecord>> ClaimAsync(JobClaim claim, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claim);

@@ -63,6 +63,31 @@ internal sealed class QuellHarness : IAsyncDisposable
         return ids;
     }
 
+    /// <summary>
+    /// Submits <paramref name="count"/> jobs in batches of <paramref name="batch"/> through
+    /// <see cref="IJobService.SubmitManyAsync"/>, from <paramref name="submitters"/> concurrent callers.
+    /// </summary>
+    public async Task SubmitBatchesAsync(string type, int count, int batch, int submitters)
+    {
+        var next = 0;
+        var workers = Enumerable.Range(0, Math.Max(1, submitters)).Select(async _ =>
+        {
+            int start;
+            while ((start = Interlocked.Add(ref next, batch) - batch) < count)
+            {
+                var size = Math.Min(batch, count - start);
+                var submissions = new JobSubmission[size];
+                for (var i = 0; i < size; i++) submissions[i] = new JobSubmission(type, EmptyInput, "bench");
+                var results = await Jobs.SubmitManyAsync(submissions).ConfigureAwait(false);
+                foreach (var result in results)
+                {
+                    if (!result.Accepted) throw new InvalidOperationException("A bench job was refused: " + result.Error!.Message);
+                }
+            }
+        });
+        await Task.WhenAll(workers).ConfigureAwait(false);
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

@@ -84,14 +84,17 @@ internal static class MemoryScenario
         var before = MachineInfo.MeasureMemory();
         await using var quell = await QuellHarness.StartAsync(jobs).ConfigureAwait(false);
         var idle = MachineInfo.MeasureMemory();
+        SmapsBreakdown.Print("quell, idle");
         var started = quell.Probe.WhenStarted(jobs);
         var t0 = Stopwatch.GetTimestamp();
         var ids = await quell.SubmitManyAsync(BenchJobs.AwaitCancel, jobs, 64).ConfigureAwait(false);
         await started.WaitAsync(TimeSpan.FromMinutes(5)).ConfigureAwait(false);
         var startSeconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
         var running = MachineInfo.MeasureMemory();
+        SmapsBreakdown.Print($"quell, {jobs:N0} waiting");
         var threads = ThreadCount();
         var idleCpu = IdleCpuPercent();
+        SmapsBreakdown.Print($"quell, {jobs:N0} waiting, 5 s later (no forced GC)");
 
         var drained = quell.Probe.WhenTerminal(jobs);
         var t1 = Stopwatch.GetTimestamp();

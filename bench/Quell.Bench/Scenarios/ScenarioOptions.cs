@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Quell.Bench.Scenarios;
 
 /// <summary>Command-line flags shared by the load scenarios; a missing flag keeps the scenario's default.</summary>
-internal sealed record ScenarioOptions(int? Jobs, int? Workers, int? Cancels, int? Submitters, string? Runtime)
+internal sealed record ScenarioOptions(int? Jobs, int? Workers, int? Cancels, int? Submitters, string? Runtime, int? Batch = null)
 {
     public static ScenarioOptions Parse(IReadOnlyList<string> args)
     {
@@ -23,7 +23,7 @@ internal sealed record ScenarioOptions(int? Jobs, int? Workers, int? Cancels, in
             }
             return null;
         }
-        return new ScenarioOptions(Int("--jobs"), Int("--workers"), Int("--cancels"), Int("--submitters"), Text("--runtime"));
+        return new ScenarioOptions(Int("--jobs"), Int("--workers"), Int("--cancels"), Int("--submitters"), Text("--runtime"), Int("--batch"));
     }
 
     /// <summary>True unless <c>--runtime</c> names the other one (quell, hangfire).</summary>

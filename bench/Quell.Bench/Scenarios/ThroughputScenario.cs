@@ -41,13 +41,21 @@ internal static class ThroughputScenario
         var jobs = options.Jobs ?? defaultJobs;
         var workers = options.Workers ?? 16;
         var submitters = options.Submitters ?? 32;
-        Console.WriteLine($"## throughput: {jobs:N0} no-op jobs, {workers} workers, {submitters} concurrent submitters");
-        Result? quell = null, hangfire = null;
+        var batch = options.Batch ?? 0;
+        Console.WriteLine($"## throughput: {jobs:N0} no-op jobs, {workers} workers, {submitters} concurrent submitters" +
+                          (batch > 0 ? $"; then Quell again submitting batches of {batch}" : ""));
+        Result? quell = null, hangfire = null, batched = null;
         if (options.Runs("quell"))
         {
-            await RunQuellAsync(WarmupJobs, workers, submitters).ConfigureAwait(false);
-            quell = await RunQuellAsync(jobs, workers, submitters).ConfigureAwait(false);
+            await RunQuellAsync(WarmupJobs, workers, submitters, 0).ConfigureAwait(false);
+            quell = await RunQuellAsync(jobs, workers, submitters, 0).ConfigureAwait(false);
             Print("Quell", quell);
+            if (batch > 0)
+            {
+                await RunQuellAsync(WarmupJobs, workers, submitters, batch).ConfigureAwait(false);
+                batched = await RunQuellAsync(jobs, workers, submitters, batch).ConfigureAwait(false);
+                Print($"Quell b{batch}", batched);
+            }
         }
         if (options.Runs("hangfire"))
         {
@@ -63,6 +71,15 @@ internal static class ThroughputScenario
             Comparison.Row("process CPU per job, us", quell.Cost.CpuMicroseconds, hangfire.Cost.CpuMicroseconds, "F1");
             Comparison.Row("managed allocation per job, bytes", quell.Cost.AllocatedBytes, hangfire.Cost.AllocatedBytes, "F0");
         }
+        if (batched is not null && hangfire is not null)
+        {
+            Console.WriteLine($"with batch submit ({batch} per call):");
+            Comparison.Header();
+            Comparison.Row("no-op jobs/s end to end (higher is better)", batched.JobsPerSecond, hangfire.JobsPerSecond, "F0");
+            Comparison.Row("submit phase, s", batched.SubmitSeconds, hangfire.SubmitSeconds, "F2");
+            Comparison.Row("process CPU per job, us", batched.Cost.CpuMicroseconds, hangfire.Cost.CpuMicroseconds, "F1");
+            Comparison.Row("managed allocation per job, bytes", batched.Cost.AllocatedBytes, hangfire.Cost.AllocatedBytes, "F0");
+        }
         Console.WriteLine();
     }
 
@@ -70,13 +87,14 @@ internal static class ThroughputScenario
         $"{runtime,-9} {result.JobsPerSecond,10:F0} jobs/s  (all submitted after {result.SubmitSeconds:F2} s, all terminal after {result.TotalSeconds:F2} s; " +
         $"{result.Cost.CpuMicroseconds:F1} us CPU and {result.Cost.AllocatedBytes:F0} B allocated per job)");
 
-    private static async Task<Result> RunQuellAsync(int jobs, int workers, int submitters)
+    private static async Task<Result> RunQuellAsync(int jobs, int workers, int submitters, int batch)
     {
         await using var quell = await QuellHarness.StartAsync(workers).ConfigureAwait(false);
         var allDone = quell.Probe.WhenTerminal(jobs);
         var cost = Cost.Now();
         var start = Stopwatch.GetTimestamp();
-        await quell.SubmitManyAsync(BenchJobs.Noop, jobs, submitters).ConfigureAwait(false);
+        if (batch > 0) await quell.SubmitBatchesAsync(BenchJobs.Noop, jobs, batch, submitters).ConfigureAwait(false);
+        else await quell.SubmitManyAsync(BenchJobs.Noop, jobs, submitters).ConfigureAwait(false);
         var submitted = Stopwatch.GetTimestamp();
         await allDone.WaitAsync(TimeSpan.FromMinutes(10)).ConfigureAwait(false);
         return new Result(jobs, Seconds(start, submitted), Seconds(start, quell.Probe.LastTerminalAt), Cost.Since(cost, jobs));

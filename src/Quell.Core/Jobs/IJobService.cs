@@ -20,6 +20,33 @@ public interface IJobService
     /// <summary>Validates and stores a new job. Throws <see cref="JobSubmissionException"/> for bad submissions.</summary>
     Task<JobRecord> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Validates each submission as <see cref="SubmitAsync"/> does and stores the valid ones together (one transaction
+    /// where the store can). The answer has one result per submission, in order: a refused submission (bad input, taken
+    /// id…) refuses only itself. Throws <see cref="JobSubmissionException"/> only for the whole batch: while shutting
+    /// down, or with more than <see cref="JobSubmission.MaxBatchCount"/> submissions. Dependencies must exist before the
+    /// batch: a job cannot depend on another of the same call. This default submits them one by one.
+    /// </summary>
+    async Task<IReadOnlyList<JobSubmissionResult>> SubmitManyAsync(
+        IReadOnlyList<JobSubmission> submissions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(submissions);
+        JobSubmission.ThrowIfTooMany(submissions.Count);
+        var results = new JobSubmissionResult[submissions.Count];
+        for (var i = 0; i < submissions.Count; i++)
+        {
+            try
+            {
+                results[i] = new JobSubmissionResult(await SubmitAsync(submissions[i], cancellationToken).ConfigureAwait(false), null);
+            }
+            catch (JobSubmissionException e) when (e.Error != JobSubmissionError.ShuttingDown)
+            {
+                results[i] = new JobSubmissionResult(null, e);
+            }
+        }
+        return results;
+    }
+
     /// <summary>The job, or null when unknown or owned by someone else.</summary>
     Task<JobRecord?> GetAsync(string jobId, string? owner, CancellationToken cancellationToken = default);
 

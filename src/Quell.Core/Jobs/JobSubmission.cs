@@ -20,4 +20,18 @@ public sealed record JobSubmission(
     int? TimeoutSeconds = null,
     IReadOnlyList<string>? DependsOn = null,
     string? Id = null,
-    string? ParentId = null);
+    string? ParentId = null)
+{
+    /// <summary>Most submissions one <see cref="IJobService.SubmitManyAsync"/> call takes: one transaction holds the store's writer.</summary>
+    public const int MaxBatchCount = 1000;
+
+    /// <summary>Throws <see cref="JobSubmissionException"/> (<see cref="JobSubmissionError.TooManyJobs"/>) for an oversized batch.</summary>
+    public static void ThrowIfTooMany(int count)
+    {
+        if (count > MaxBatchCount)
+        {
+            throw new JobSubmissionException(JobSubmissionError.TooManyJobs,
+                $"A batch takes at most {MaxBatchCount} jobs; this one had {count}. Split it.");
+        }
+    }
+}

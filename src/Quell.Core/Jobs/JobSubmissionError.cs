@@ -19,4 +19,6 @@ public enum JobSubmissionError
     DuplicateId,
     /// <summary><c>parentId</c> names no job of this owner.</summary>
     UnknownParent,
+    /// <summary>A batch had more than <see cref="JobSubmission.MaxBatchCount"/> submissions.</summary>
+    TooManyJobs,
 }

@@ -40,7 +40,19 @@ internal sealed class ActiveJobs : IDisposable
 
     public void Remove(string jobId)
     {
-        if (_running.TryRemove(jobId, out var execution)) _perPool.AddOrUpdate(PoolOf(execution), 0, static (_, count) => count - 1);
+        if (_running.TryRemove(jobId, out var execution)) ReleaseSlot(execution);
+        Wake();
+    }
+
+    /// <summary>
+    /// Gives the run's slot back before the run is over: its handler and cleanup are done and only its terminal write
+    /// is left, so the dispatcher may claim the next job now and its claim can share a transaction with that write. The
+    /// run stays registered (for cancels, renewals and shutdown) until <see cref="Remove"/>. Once per run.
+    /// </summary>
+    public void ReleaseSlot(JobExecution execution)
+    {
+        if (Interlocked.Exchange(ref execution.SlotReleased, 1) == 1) return;
+        _perPool.AddOrUpdate(PoolOf(execution), 0, static (_, count) => count - 1);
         Wake();
     }
 

@@ -49,9 +49,22 @@ internal sealed class JobExecution : IDisposable
 
     public ProgressState Progress { get; } = new();
 
-    public PartialResultsBuffer Partial { get; } = new();
+    // Both created on first use: a job waiting on I/O often has neither (10,000 waiting jobs are measured).
+    private PartialResultsBuffer? _partial;
+    private CleanupStack? _cleanup;
 
-    public CleanupStack Cleanup { get; } = new();
+    public PartialResultsBuffer Partial => LazyInitializer.EnsureInitialized(ref _partial);
+
+    /// <summary>The partial results' version without creating the buffer (0 when there is none).</summary>
+    public int PartialVersion => Volatile.Read(ref _partial)?.Version ?? 0;
+
+    /// <summary>True when the handler reported any partial result (or total).</summary>
+    public bool HasPartial => Volatile.Read(ref _partial) is { IsEmpty: false };
+
+    public CleanupStack Cleanup => LazyInitializer.EnsureInitialized(ref _cleanup);
+
+    /// <summary>True when the handler registered any cleanup action.</summary>
+    public bool HasCleanup => Volatile.Read(ref _cleanup) is not null;
 
     /// <summary>The last safe point the handler passed.</summary>
     public string? LastCheckpoint { get; set; }
@@ -65,6 +78,9 @@ internal sealed class JobExecution : IDisposable
 
     /// <summary>Set under <see cref="PersistGate"/> once the final flush ran; the pump then leaves the job alone.</summary>
     public bool Flushed { get; set; }
+
+    /// <summary>1 once the run's concurrency slot was given back (<see cref="ActiveJobs.ReleaseSlot"/>).</summary>
+    public int SlotReleased;
 
     public int PublishedProgressVersion;
     public int PersistedProgressVersion;

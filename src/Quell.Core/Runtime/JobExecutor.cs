@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -28,6 +29,9 @@ internal sealed partial class JobExecutor(
     internal static readonly ActivitySource Activities = new(QuellTelemetry.ActivitySourceName);
     private readonly ILogger _log = loggers.CreateLogger<JobExecutor>();
     private readonly string _tempRoot = Path.Combine(options.Value.DataDirectory, "tmp");
+    // Per run these were a string concatenation and a locked factory lookup, and a new delegate.
+    private readonly ConcurrentDictionary<string, ILogger> _jobLoggers = new(StringComparer.Ordinal);
+    private Action<JobExecution, CancellationInfo>? _cancelSelf;
 
     /// <summary>Starts the run in the background and registers it as active on this node.</summary>
     public JobExecution Start(JobRecord job, JobTypeRegistration registration)
@@ -106,8 +110,9 @@ internal sealed partial class JobExecutor(
         var scope = scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
-            var logger = new JobLogger(loggers.CreateLogger("Quell.Jobs." + execution.Job.Type), execution, time);
-            var context = new JobContext(execution, logger, time, _tempRoot, CancelSelf, pump);
+            var typeLogger = _jobLoggers.GetOrAdd(execution.Job.Type, static (type, factory) => factory.CreateLogger("Quell.Jobs." + type), loggers);
+            var logger = new JobLogger(typeLogger, execution, time);
+            var context = new JobContext(execution, logger, time, _tempRoot, _cancelSelf ??= CancelSelf, pump);
             try
             {
                 var result = await execution.Registration.Run(scope.ServiceProvider, execution.Job.Input, context).ConfigureAwait(false);
@@ -128,7 +133,7 @@ internal sealed partial class JobExecutor(
 
     private async Task FinishAsync(JobExecution execution, JobOutcome outcome)
     {
-        var cleanupErrors = await execution.Cleanup.RunAsync().ConfigureAwait(false);
+        var cleanupErrors = execution.HasCleanup ? await execution.Cleanup.RunAsync().ConfigureAwait(false) : [];
         foreach (var error in cleanupErrors)
         {
             LogCleanupFailed(_log, error, execution.JobId);
@@ -149,6 +154,7 @@ internal sealed partial class JobExecutor(
             outcome.Status == JobStatus.Completed ? PartialResultStatus.Complete : null, cancelled);
         if (cancelled && !execution.CancelRecorded) await EnsureCancelRecordedAsync(execution).ConfigureAwait(false);
 
+        active.ReleaseSlot(execution); // nothing of the job runs any more: only its terminal write is left
         var finishing = Stopwatch.GetTimestamp();
         var finished = await store.FinishAsync(new JobFinish(
             execution.JobId, outcome.Status, time.GetUtcNow(), outcome.Result, outcome.Error, partial,

@@ -50,7 +50,82 @@ internal sealed partial class JobService : IJobService
     public async Task<JobRecord> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(submission);
+        ThrowIfNotAccepting();
+        var prepared = await PrepareAsync(submission, cancellationToken).ConfigureAwait(false);
+        JobRecord job;
+        try
+        {
+            var creating = Stopwatch.GetTimestamp();
+            job = await _store.CreateAsync(prepared.Job, cancellationToken).ConfigureAwait(false);
+            QuellMetrics.StoreCall("submit", creating);
+        }
+        catch (DuplicateJobIdException)
+        {
+            throw DuplicateId(prepared.Job.Id);
+        }
+        var (stored, claimable) = await AfterCreateAsync(job, prepared.Dependencies, cancellationToken).ConfigureAwait(false);
+        if (claimable) _active.Wake();
+        return stored;
+    }
+
+    public async Task<IReadOnlyList<JobSubmissionResult>> SubmitManyAsync(
+        IReadOnlyList<JobSubmission> submissions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(submissions);
+        ThrowIfNotAccepting();
+        JobSubmission.ThrowIfTooMany(submissions.Count);
+        var results = new JobSubmissionResult?[submissions.Count];
+        var prepared = new List<(int Index, PreparedJob Job)>(submissions.Count);
+        for (var i = 0; i < submissions.Count; i++)
+        {
+            try
+            {
+                var submission = submissions[i]
+                    ?? throw new JobSubmissionException(JobSubmissionError.InvalidInput, "The batch holds a null submission.");
+                prepared.Add((i, await PrepareAsync(submission, cancellationToken).ConfigureAwait(false)));
+            }
+            catch (JobSubmissionException e)
+            {
+                results[i] = new JobSubmissionResult(null, e);
+            }
+        }
+
+        var woke = false;
+        if (prepared.Count > 0)
+        {
+            var creating = Stopwatch.GetTimestamp();
+            var created = await _store.CreateManyAsync([.. prepared.Select(p => p.Job.Job)], cancellationToken).ConfigureAwait(false);
+            QuellMetrics.StoreCall("submit_many", creating);
+            for (var k = 0; k < prepared.Count; k++)
+            {
+                var (index, job) = prepared[k];
+                if (created[k] is not { } record)
+                {
+                    results[index] = new JobSubmissionResult(null, DuplicateId(job.Job.Id));
+                    continue;
+                }
+                var (stored, claimable) = await AfterCreateAsync(record, job.Dependencies, cancellationToken).ConfigureAwait(false);
+                woke |= claimable;
+                results[index] = new JobSubmissionResult(stored, null);
+            }
+        }
+        if (woke) _active.Wake();
+        return results!;
+    }
+
+    private void ThrowIfNotAccepting()
+    {
         if (!_accepting) throw new JobSubmissionException(JobSubmissionError.ShuttingDown, "The server is shutting down and accepts no new jobs; retry shortly.");
+    }
+
+    private static JobSubmissionException DuplicateId(string id) =>
+        new(JobSubmissionError.DuplicateId, $"A job with id '{id}' already exists; choose another id.");
+
+    /// <summary>A checked submission, ready for the store, with the dependencies it was checked against.</summary>
+    private sealed record PreparedJob(NewJob Job, List<JobRecord> Dependencies);
+
+    private async Task<PreparedJob> PrepareAsync(JobSubmission submission, CancellationToken cancellationToken)
+    {
         var registration = Resolve(submission.Type);
         CheckInput(registration, submission.Input);
         var timeout = submission.TimeoutSeconds ?? registration.Options.DefaultTimeoutSeconds;
@@ -64,37 +139,29 @@ internal sealed partial class JobService : IJobService
             throw new JobSubmissionException(JobSubmissionError.InvalidId,
                 $"Job id '{submission.Id}' is not valid: use 1-{JobIds.MaxLength} letters, digits, '.', '_', ':' or '-', starting with a letter or digit.");
         }
-        var dependsOn = (submission.DependsOn ?? []).Distinct(StringComparer.Ordinal).ToArray();
+        string[] dependsOn = submission.DependsOn is null or { Count: 0 } ? [] : [.. submission.DependsOn.Distinct(StringComparer.Ordinal)];
         var dependencies = await LoadDependenciesAsync(dependsOn, submission.Owner, cancellationToken).ConfigureAwait(false);
         if (submission.ParentId is { } parentId && await GetAsync(parentId, submission.Owner, cancellationToken).ConfigureAwait(false) is null)
         {
             throw new JobSubmissionException(JobSubmissionError.UnknownParent, $"parentId '{parentId}' names no job of yours.");
         }
+        var job = new NewJob(id, submission.Type, submission.Owner, submission.Input.Clone(),
+            timeout, dependsOn, _time.GetUtcNow(), submission.ParentId);
+        return new PreparedJob(job, dependencies);
+    }
 
-        JobRecord job;
-        try
-        {
-            var creating = Stopwatch.GetTimestamp();
-            job = await _store.CreateAsync(new NewJob(
-                id, submission.Type, submission.Owner, submission.Input.Clone(),
-                timeout, dependsOn, _time.GetUtcNow(), submission.ParentId), cancellationToken).ConfigureAwait(false);
-            QuellMetrics.StoreCall("submit", creating);
-        }
-        catch (DuplicateJobIdException)
-        {
-            throw new JobSubmissionException(JobSubmissionError.DuplicateId, $"A job with id '{id}' already exists; choose another id.");
-        }
-
-        // A dependency that already failed will never complete: cancel now rather than wait forever. One that fails
-        // after this check finds this job among its pending dependents (both go through the store in order).
+    /// <summary>
+    /// A dependency that already failed will never complete: cancel now rather than wait forever. One that fails
+    /// after this check finds this job among its pending dependents (both go through the store in order).
+    /// Answers the job as it is now and whether it waits to be claimed.
+    /// </summary>
+    private async Task<(JobRecord Job, bool Claimable)> AfterCreateAsync(
+        JobRecord job, List<JobRecord> dependencies, CancellationToken cancellationToken)
+    {
         var failed = dependencies.FirstOrDefault(d => d.Status is JobStatus.Failed or JobStatus.Cancelled);
-        if (failed is not null)
-        {
-            await CancelForDependencyAsync(job.Id, failed, cancellationToken).ConfigureAwait(false);
-            return await _store.GetAsync(job.Id, cancellationToken).ConfigureAwait(false) ?? job;
-        }
-        _active.Wake();
-        return job;
+        if (failed is null) return (job, true);
+        await CancelForDependencyAsync(job.Id, failed, cancellationToken).ConfigureAwait(false);
+        return (await _store.GetAsync(job.Id, cancellationToken).ConfigureAwait(false) ?? job, false);
     }
 
     private JobTypeRegistration Resolve(string? type)
@@ -232,7 +299,7 @@ internal sealed partial class JobService : IJobService
         var job = await GetAsync(jobId, owner, cancellationToken).ConfigureAwait(false);
         if (job is null) return null;
         // While the run is live its buffer is fresher than the last batch saved; once it flushed, the store is final.
-        if (!job.Status.IsTerminal() && _active.TryGet(jobId, out var execution) && !execution.Flushed && !execution.Partial.IsEmpty)
+        if (!job.Status.IsTerminal() && _active.TryGet(jobId, out var execution) && !execution.Flushed && execution.HasPartial)
         {
             return execution.Partial.Snapshot();
         }

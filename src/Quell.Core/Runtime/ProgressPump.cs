@@ -103,7 +103,7 @@ internal sealed partial class ProgressPump(
 
     private static bool HasUnsavedState(JobExecution execution) =>
         execution.Progress.Version != execution.PersistedProgressVersion
-        || execution.Partial.Version != execution.PersistedPartialVersion
+        || execution.PartialVersion != execution.PersistedPartialVersion
         || execution.CheckpointVersion != execution.PersistedCheckpointVersion;
 
     private void PublishLiveProgress(JobExecution execution)
@@ -139,9 +139,9 @@ internal sealed partial class ProgressPump(
                 execution.PersistedProgressVersion = version;
                 await store.SaveProgressAsync(execution.JobId, progress, now, cancellationToken).ConfigureAwait(false);
             }
-            if (!final && execution.Partial.Version != execution.PersistedPartialVersion)
+            if (!final && execution.PartialVersion != execution.PersistedPartialVersion)
             {
-                var version = execution.Partial.Version;
+                var version = execution.PartialVersion;
                 var partial = execution.Partial.Snapshot();
                 execution.PersistedPartialVersion = version;
                 await store.SavePartialResultsAsync(execution.JobId, partial, now, cancellationToken).ConfigureAwait(false);

@@ -17,6 +17,31 @@ public interface IJobStore : IAsyncDisposable
     /// <summary>Inserts a pending job and its <c>job.created</c> event.</summary>
     ValueTask<JobRecord> CreateAsync(NewJob job, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Inserts several pending jobs, each with its <c>job.created</c> event, and answers per job in the same order:
+    /// the stored job, or null when its id was taken (by an existing job or an earlier one of the same list). A store
+    /// that can should do it in one transaction (SQLite does); this default creates them one by one, so a store
+    /// without an override is correct, only slower.
+    /// </summary>
+    async ValueTask<IReadOnlyList<JobRecord?>> CreateManyAsync(
+        IReadOnlyList<NewJob> jobs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        var created = new JobRecord?[jobs.Count];
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            try
+            {
+                created[i] = await CreateAsync(jobs[i], cancellationToken).ConfigureAwait(false);
+            }
+            catch (DuplicateJobIdException)
+            {
+                created[i] = null;
+            }
+        }
+        return created;
+    }
+
     /// <summary>Moves claimable pending jobs to <c>running</c> under a lease, appending <c>job.started</c>.</summary>
     ValueTask<IReadOnlyList<JobRecord>> ClaimAsync(JobClaim claim, CancellationToken cancellationToken = default);
 

@@ -17,6 +17,15 @@ internal static class JobEndpoints
 {
     public static RouteGroupBuilder MapJobEndpoints(this IEndpointRouteBuilder api)
     {
+        // A custom method in the AIP-136 style beside the collection rather than under it: "batch" is not a job id.
+        api.MapPost("/jobs:batch", SubmitJobBatch.HandleAsync)
+            .WithTags("Jobs")
+            .WithName("SubmitJobBatch")
+            .WithSummary("Submit up to 1,000 jobs in one transaction, with a result per job")
+            .WithJsonRequestBody<SubmitJobBatchRequest>(required: true)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         var jobs = api.MapGroup("/jobs")
             .WithTags("Jobs")
             .ProducesProblem(StatusCodes.Status400BadRequest)

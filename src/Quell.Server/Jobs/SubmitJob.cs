@@ -49,21 +49,8 @@ internal static class SubmitJob
     // The runtime checks the rest (input, timeout range, dependencies) so every surface refuses the same things.
     private static ProblemHttpResult? Check(SubmitJobRequest request, IJobService jobs) =>
         string.IsNullOrWhiteSpace(request.Type)
-            ? Problems.BadRequest(Title(JobSubmissionError.UnknownType), $"The body needs a 'type'. Known types: {KnownTypes(jobs)}.")
+            ? Problems.BadRequest(Title(JobSubmissionError.UnknownType), SubmissionProblems.MissingType(jobs, "The body"))
             : null;
 
-    private static string KnownTypes(IJobService jobs) =>
-        jobs.JobTypes.Count == 0 ? "(none registered)" : string.Join(", ", jobs.JobTypes.Keys.Order(StringComparer.Ordinal));
-
-    private static string Title(JobSubmissionError error) => error switch
-    {
-        JobSubmissionError.UnknownType => "Unknown job type",
-        JobSubmissionError.InvalidInput => "Invalid input",
-        JobSubmissionError.UnknownDependency => "Unknown dependency",
-        JobSubmissionError.InvalidTimeout => "Invalid timeout",
-        JobSubmissionError.InvalidId => "Invalid job id",
-        JobSubmissionError.DuplicateId => "Job id taken",
-        JobSubmissionError.UnknownParent => "Unknown parent job",
-        _ => "Submission refused",
-    };
+    private static string Title(JobSubmissionError error) => SubmissionProblems.Title(error);
 }

@@ -13,6 +13,8 @@ namespace Quell.Server.Serialization;
 [JsonSerializable(typeof(JobDto))]
 [JsonSerializable(typeof(JobListDto))]
 [JsonSerializable(typeof(SubmitJobRequest))]
+[JsonSerializable(typeof(SubmitJobBatchRequest))]
+[JsonSerializable(typeof(JobBatchDto))]
 [JsonSerializable(typeof(CancelJobRequest))]
 [JsonSerializable(typeof(JobEventDto))]
 [JsonSerializable(typeof(PartialResults))]

@@ -1,66 +1,14 @@
-using System.Text.Json;
-using Quell.Events;
 using Quell.Jobs;
-using Quell.Serialization;
 using Quell.Storage.Sqlite.Writing;
 
 namespace Quell.Storage.Sqlite.Operations;
 
 /// <summary>Inserts a pending job, its dependency rows and <c>job.created</c>.</summary>
-internal sealed class CreateJobOperation : WriteOperation<JobRecord>
+internal sealed class CreateJobOperation(NewJob job, CancellationToken cancellationToken)
+    : WriteOperation<JobRecord>(cancellationToken)
 {
-    private const string InsertJob = """
-        INSERT OR IGNORE INTO jobs (id, type, owner, status, input, timeout_seconds, depends_on, attempt, created_at, parent_id)
-        VALUES ($id, $type, $owner, 'pending', $input, $timeout_seconds, $depends_on, 0, $created_at, $parent_id)
-        """;
+    private readonly JobInsert _insert = new(job);
 
-    private const string InsertDependency =
-        "INSERT OR IGNORE INTO job_dependencies (job_id, depends_on) VALUES ($job_id, $depends_on)";
-
-    private readonly NewJob _job;
-    private readonly object _dependsOn;
-    private readonly object _input;
-    private readonly JsonElement _data;
-
-    public CreateJobOperation(NewJob job, CancellationToken cancellationToken)
-        : base(cancellationToken)
-    {
-        // Serialization happens on the caller's thread, keeping the writer's critical path to SQLite calls.
-        _job = job;
-        _dependsOn = job.DependsOn.Count == 0 ? DBNull.Value : JsonSerializer.Serialize(job.DependsOn, QuellJson.Ids);
-        _input = SqliteValues.ToDb(job.Input);
-        _data = JobEventData.Created(job);
-    }
-
-    public override void Execute(WriteContext context)
-    {
-        var inserted = context.Write(context.Command(InsertJob)
-            .Bind("$id", _job.Id)
-            .Bind("$type", _job.Type)
-            .Bind("$owner", _job.Owner)
-            .Bind("$input", _input)
-            .Bind("$timeout_seconds", SqliteValues.ToDb(_job.TimeoutSeconds))
-            .Bind("$depends_on", _dependsOn)
-            .Bind("$created_at", SqliteValues.ToUnixMs(_job.CreatedAt))
-            .Bind("$parent_id", SqliteValues.ToDb(_job.ParentId)));
-        if (inserted == 0) throw new DuplicateJobIdException(_job.Id);
-
-        foreach (var dependency in _job.DependsOn)
-        {
-            context.Write(context.Command(InsertDependency).Bind("$job_id", _job.Id).Bind("$depends_on", dependency));
-        }
-        context.AppendEvent(_job.Id, JobEventTypes.Created, _job.CreatedAt, _data);
-        Result = new JobRecord
-        {
-            Id = _job.Id,
-            Type = _job.Type,
-            Owner = _job.Owner,
-            Status = JobStatus.Pending,
-            Input = _job.Input,
-            TimeoutSeconds = _job.TimeoutSeconds,
-            DependsOn = [.. _job.DependsOn],
-            ParentId = _job.ParentId,
-            CreatedAt = SqliteValues.Truncate(_job.CreatedAt),
-        };
-    }
+    public override void Execute(WriteContext context) =>
+        Result = _insert.Execute(context) ?? throw new DuplicateJobIdException(_insert.Id);
 }
