@@ -5,7 +5,7 @@ namespace Quell.Storage.Contract;
 
 public abstract partial class JobStoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task Create_many_inserts_each_job_in_order_with_its_created_event()
     {
         var bus = new CommitCheckingBus();
@@ -24,7 +24,7 @@ public abstract partial class JobStoreContract
         Assert.Equal(["b1", "b2"], (await store.ClaimAsync(Claim(max: 10))).Select(j => j.Id)); // b3 waits for b1
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Create_many_refuses_only_the_jobs_whose_id_is_taken()
     {
         await using var store = await CreateStoreAsync();
@@ -41,7 +41,7 @@ public abstract partial class JobStoreContract
         Assert.Equal(3, (await store.ListAsync(new JobQuery(Limit: 10))).Items.Count);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Create_many_of_nothing_is_nothing()
     {
         await using var store = await CreateStoreAsync();
