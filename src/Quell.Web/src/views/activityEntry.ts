@@ -7,7 +7,7 @@ import type { ActivityEntry } from '../run/runState';
 export const clockTime = (iso: string): string =>
   new Date(iso).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit', second: '2-digit' });
 
-const json = (value: unknown): string => JSON.stringify(value, null, 2) ?? 'null';
+export const json = (value: unknown): string => JSON.stringify(value, null, 2) ?? 'null';
 
 const toolStatus: Record<string, string> = {
   running: '… Running', complete: '✓ Complete', failed: '✗ Failed', cancelled: '■ Cancelled',

@@ -4,7 +4,8 @@
 import { api, ApiError, type Job } from '../api';
 import { h, replace } from '../dom';
 
-const reasons: [string, string][] = [
+/** The reasons a person may give for a cancel, with their labels (jobs and whole runs). */
+export const cancelReasons: [string, string][] = [
   ['user_requested', 'Requested by me'],
   ['resource_limit', 'Resource limit'],
   ['timeout', 'Took too long'],
@@ -31,7 +32,7 @@ export interface CancelControl {
 export function cancelControl(jobId: string, onRequested: (job: Job) => void, onRefused: () => void): CancelControl {
   let requesting = false;
   let refusalTimer: number | undefined;
-  const reason = h('select', { id: 'cancel-reason' }, reasons.map(([value, label]) => h('option', { value }, label)));
+  const reason = h('select', { id: 'cancel-reason' }, cancelReasons.map(([value, label]) => h('option', { value }, label)));
   const message = h('input', { id: 'cancel-message', type: 'text', placeholder: 'Why (optional)', maxlength: 500 });
   const button = h('button', { type: 'submit', class: 'button button-danger', id: 'cancel-button' }, 'Cancel');
   const form = h('form', { class: 'cancel-form', 'aria-label': 'Cancel this job' },

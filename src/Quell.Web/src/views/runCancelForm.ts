@@ -3,6 +3,7 @@
 import { api, ApiError } from '../api';
 import { h, replace } from '../dom';
 import type { RunState } from '../run/runState';
+import { cancelReasons } from './cancelControl';
 
 export interface RunCancelForm {
   readonly element: HTMLElement;
@@ -13,9 +14,7 @@ export function runCancelForm(runId: string): RunCancelForm {
   let requesting = false;
   let refusalTimer: number | undefined;
   const reason = h('select', { id: 'run-cancel-reason', 'aria-label': 'Reason' },
-    h('option', { value: 'user_requested' }, 'Requested by me'),
-    h('option', { value: 'resource_limit' }, 'Resource limit'),
-    h('option', { value: 'timeout' }, 'Took too long'));
+    cancelReasons.map(([value, label]) => h('option', { value }, label)));
   const message = h('input', { id: 'run-cancel-message', type: 'text', placeholder: 'Why (optional)', maxlength: 500, 'aria-label': 'Message' });
   const button = h('button', { type: 'submit', class: 'button button-danger', id: 'cancel-run' }, 'Cancel run');
   const notice = h('span', { class: 'run-cancel-notice', role: 'status' });

@@ -6,7 +6,7 @@
 import { api, ApiError } from '../api';
 import { h, replace } from '../dom';
 import type { ElementState, RunState } from '../run/runState';
-import { renderEntry, signature } from './activityEntry';
+import { json, renderEntry, signature } from './activityEntry';
 
 /** The words for a cancelled task, by reason. */
 export function taskCancelledWords(reason: string): string {
@@ -135,7 +135,7 @@ export function taskActivityPanel(runId: string, options: { readOnly: () => bool
       h('p', { class: 'small' }, `Reason: ${reason}`, message ? ` — “${message}”` : ''),
       options.readOnly() ? h('p', { class: 'small' }, 'This task was cancelled during execution.') : null,
       partialResult === null ? null : h('div', {}, h('p', { class: 'partial-label' }, 'Partial Result:'),
-        h('pre', { class: 'json partial-result' }, JSON.stringify(partialResult, null, 2)))));
+        h('pre', { class: 'json partial-result' }, json(partialResult)))));
   }
 
   function drawEntries(state: ElementState): void {
