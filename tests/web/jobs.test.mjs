@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { api, launchBrowser, openPage, removeData, screenshot, startServer, withPage } from './lib.mjs';
+import { allDisabled, api, launchBrowser, openPage, removeData, screenshot, startServer, withPage } from './lib.mjs';
 
 const generous = { timeout: 60_000 };
 
@@ -55,7 +55,7 @@ describe('jobs pages', () => {
       await button.dblclick();
       await button.click({ force: true, trial: false }).catch(() => {});
       const cancelling = page.getByRole('button', { name: 'Cancelling…' });
-      if (await cancelling.count()) assert.equal(await cancelling.isDisabled(), true);
+      assert.ok(await allDisabled(cancelling), 'a "Cancelling…" button was enabled');
       await page.getByText('Job cancelled by user').waitFor(generous);
       await page.getByText('Reason: user_requested — “wrong file”').waitFor();
       await page.getByRole('heading', { name: 'Partial Result:' }).waitFor(generous);

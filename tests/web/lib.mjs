@@ -126,3 +126,10 @@ export async function withPage(browser, url, name, body) {
     await context.close();
   }
 }
+
+// Whether every element the locator matches right now is disabled, read in one step: a button that leaves the
+// page between a count and a second look would otherwise make the test wait out its timeout.
+export async function allDisabled(locator) {
+  const states = await locator.evaluateAll((elements) => elements.map((element) => element.disabled));
+  return states.every(Boolean);
+}
