@@ -47,6 +47,9 @@ public sealed class PostgresJobStore : IJobStore, IJobStoreSignals
     /// <summary>How many times the listening connection was established (more than once: it was lost and replaced).</summary>
     internal int ListenerConnections => _follower.Connections;
 
+    /// <summary>The listening connection's <c>application_name</c> (the pool's, <c>quell</c> by default, and <c>-listener</c>).</summary>
+    internal string ListenerApplicationName => _follower.ApplicationName;
+
     /// <summary>
     /// Opens the store: connects, creates the schema or migrates it (under an advisory lock, so nodes that start at
     /// once are safe), and starts this node's writer.

@@ -97,12 +97,37 @@ public sealed class PostgresSignalTests(PostgresDatabase database) : IClassFixtu
         Assert.Equal(Enumerable.Range(1, (int)last).Select(i => (long)i), seen);
     }
 
+    [PostgresFact]
+    public async Task A_node_given_an_application_name_listens_under_that_name()
+    {
+        var schema = database.NextSchema();
+        var named = new NpgsqlConnectionStringBuilder(database.ConnectionString) { ApplicationName = "node-b" }.ConnectionString;
+        await using var store = await PostgresJobStore.OpenAsync(
+            new PostgresJobStoreOptions { ConnectionString = named, Schema = schema }, new InProcessJobEventBus());
+
+        Assert.Equal("node-b-listener", store.ListenerApplicationName);
+        await using var admin = await database.OpenAsync();
+        await using var count = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'node-b-listener'", admin);
+        await Eventually(() => (long)count.ExecuteScalar()! == 1, () => "no listening connection named node-b-listener");
+    }
+
+    [Fact]
+    public void A_long_application_name_is_cut_so_the_listener_suffix_survives()
+    {
+        var name = EventFollower.ListenerName(new string('n', 70));
+
+        Assert.Equal(63, name.Length);
+        Assert.EndsWith(EventFollower.ApplicationNameSuffix, name, StringComparison.Ordinal);
+        Assert.Equal("quell-listener", EventFollower.ListenerName(null));
+    }
+
     private async Task<long> TerminateListenersAsync()
     {
         await using var admin = await database.OpenAsync();
         await using var kill = new NpgsqlCommand(
             "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity " +
-            $"WHERE datname = current_database() AND application_name = '{EventFollower.ApplicationName}'", admin);
+            "WHERE datname = current_database() AND application_name = 'quell" + EventFollower.ApplicationNameSuffix + "'", admin);
         return (long)(await kill.ExecuteScalarAsync())!;
     }
 

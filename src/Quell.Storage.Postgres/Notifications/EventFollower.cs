@@ -14,8 +14,11 @@ internal sealed class EventFollower : IAsyncDisposable
 {
     public static readonly TimeSpan SafetyInterval = TimeSpan.FromSeconds(2);
 
-    /// <summary>The listening connection's <c>application_name</c>.</summary>
-    public const string ApplicationName = "quell-listener";
+    /// <summary>What the listening connection's <c>application_name</c> adds to the pool's (<c>quell</c> by default).</summary>
+    public const string ApplicationNameSuffix = "-listener";
+
+    // PostgreSQL keeps 63 bytes of application_name (printable ASCII): the suffix must survive.
+    private const int MaxApplicationName = 63;
 
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
 
@@ -32,7 +35,21 @@ internal sealed class EventFollower : IAsyncDisposable
         _channel = channel;
         _publisher = publisher;
         _logger = logger;
+        ApplicationName = ListenerName(new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).ApplicationName);
         _loop = Task.Run(() => RunAsync(_stop.Token));
+    }
+
+    /// <summary>
+    /// The listening connection's <c>application_name</c>: the pool's with <see cref="ApplicationNameSuffix"/>, so a
+    /// node given its own <c>Application Name</c> has a listener of its own name in <c>pg_stat_activity</c>.
+    /// </summary>
+    public string ApplicationName { get; }
+
+    internal static string ListenerName(string? poolName)
+    {
+        var name = string.IsNullOrEmpty(poolName) ? "quell" : poolName;
+        var room = MaxApplicationName - ApplicationNameSuffix.Length;
+        return (name.Length > room ? name[..room] : name) + ApplicationNameSuffix;
     }
 
     /// <summary>How many times the listening connection was (re-)established; tests watch it.</summary>
@@ -49,7 +66,12 @@ internal sealed class EventFollower : IAsyncDisposable
             {
                 await using var connection = await _dataSource.OpenConnectionAsync(stop).ConfigureAwait(false);
                 // Named apart from the pool's connections, for pg_stat_activity (and the tests that terminate it).
-                await using (var listen = new NpgsqlCommand($"SET application_name = '{ApplicationName}'; LISTEN \"{_channel}\"", connection))
+                await using (var name = new NpgsqlCommand("SELECT set_config('application_name', @name, false)", connection))
+                {
+                    name.Parameters.AddWithValue("name", ApplicationName);
+                    await name.ExecuteNonQueryAsync(stop).ConfigureAwait(false);
+                }
+                await using (var listen = new NpgsqlCommand($"LISTEN \"{_channel}\"", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stop).ConfigureAwait(false);
                 }
