@@ -105,6 +105,14 @@ public sealed class PostgresJobStore : IJobStore, IJobStoreSignals
     }
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyList<JobRecord?>> CreateManyAsync(IReadOnlyList<NewJob> jobs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        if (jobs.Count == 0) return ValueTask.FromResult<IReadOnlyList<JobRecord?>>([]);
+        return Enqueue(new CreateJobsOperation(jobs, cancellationToken));
+    }
+
+    /// <inheritdoc />
     public ValueTask<IReadOnlyList<JobRecord>> ClaimAsync(JobClaim claim, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claim);

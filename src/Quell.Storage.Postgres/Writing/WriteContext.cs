@@ -47,6 +47,27 @@ internal sealed class WriteContext
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="sql"/> once per item, in order, in one round trip (an <see cref="NpgsqlBatch"/>), and
+    /// returns the rows each run changed.
+    /// </summary>
+    public async Task<int[]> WriteEachAsync<T>(IReadOnlyList<T> items, string sql, Action<T, NpgsqlParameterCollection> bind)
+    {
+        if (items.Count == 0) return [];
+        await using var batch = new NpgsqlBatch(_connection, _transaction);
+        foreach (var item in items)
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            bind(item, command.Parameters);
+            batch.BatchCommands.Add(command);
+        }
+        OperationWrites++; // Counted before it runs, as below: a failure then costs only a replay.
+        await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
+        var changed = new int[items.Count];
+        for (var i = 0; i < changed.Length; i++) changed[i] = batch.BatchCommands[i].RecordsAffected;
+        return changed;
+    }
+
     /// <summary>Runs a write statement with a RETURNING clause; the caller disposes the reader and the command.</summary>
     public Task<NpgsqlDataReader> WriteReturningAsync(NpgsqlCommand command)
     {
