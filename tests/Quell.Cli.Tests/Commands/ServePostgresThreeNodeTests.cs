@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Quell.Cli.Tests.Infrastructure;
@@ -12,15 +13,18 @@ public sealed class ServePostgresThreeNodeTests(Xunit.Abstractions.ITestOutputHe
     [PostgresServeFact]
     public async Task Jobs_submitted_across_three_nodes_each_run_exactly_once()
     {
-        const int Jobs = 2_000;
+        const int Jobs = 10_000;
         await using var database = await PostgresTestDatabase.CreateAsync();
         var nodes = await StartNodesAsync(database, 3);
         try
         {
             var csv = TinyCsv();
-            var ids = await SubmitAllAsync(nodes, Jobs, csv);
+            var clock = Stopwatch.StartNew();
+            var ids = await SubmitInBatchesAsync(nodes, Jobs, csv);
+            var submitted = clock.Elapsed;
 
             await WaitAsync(database, $"SELECT count(*) FROM jobs WHERE status IN {Terminal}", Jobs, TimeSpan.FromMinutes(5));
+            output.WriteLine($"{Jobs} jobs submitted in {submitted.TotalSeconds:F1} s, all finished after {clock.Elapsed.TotalSeconds:F1} s");
 
             Assert.Equal(Jobs, ids.Distinct().Count());
             Assert.Equal((long)Jobs, await database.ScalarAsync<long>("SELECT count(*) FROM jobs WHERE status = 'completed'"));
@@ -51,12 +55,13 @@ public sealed class ServePostgresThreeNodeTests(Xunit.Abstractions.ITestOutputHe
     [PostgresServeFact]
     public async Task Cancels_racing_completion_across_nodes_leave_exactly_one_terminal_event_each()
     {
-        const int Jobs = 600;
+        const int Jobs = 1_000;
         await using var database = await PostgresTestDatabase.CreateAsync();
         var nodes = await StartNodesAsync(database, 3);
         try
         {
             var csv = TinyCsv();
+            var clock = Stopwatch.StartNew();
             using var throttle = new SemaphoreSlim(8);
             var outcomes = await Task.WhenAll(Enumerable.Range(0, Jobs).Select(async i =>
             {
@@ -76,6 +81,7 @@ public sealed class ServePostgresThreeNodeTests(Xunit.Abstractions.ITestOutputHe
             }));
 
             await WaitAsync(database, $"SELECT count(*) FROM jobs WHERE status IN {Terminal}", Jobs, TimeSpan.FromMinutes(5));
+            output.WriteLine($"{Jobs} submit-and-cancel races finished after {clock.Elapsed.TotalSeconds:F1} s");
 
             Assert.All(outcomes, o => Assert.Contains(o.Item2, new[] { 200, 202, 409 }));
             Assert.Equal(0L, await database.ScalarAsync<long>("""
@@ -113,21 +119,21 @@ public sealed class ServePostgresThreeNodeTests(Xunit.Abstractions.ITestOutputHe
         return [.. nodes];
     }
 
-    private static async Task<string[]> SubmitAllAsync(ServeProcess[] nodes, int jobs, string csv)
+    // Batches of JobSubmission.MaxBatchCount, dealt round-robin to the nodes, one batch in flight per node.
+    private static async Task<string[]> SubmitInBatchesAsync(ServeProcess[] nodes, int jobs, string csv)
     {
-        using var throttle = new SemaphoreSlim(8);
-        return await Task.WhenAll(Enumerable.Range(0, jobs).Select(async i =>
+        const int BatchSize = 1_000;
+        var job = new { type = "csv.analyze", input = new { paths = new[] { csv } } };
+        var batches = Enumerable.Range(0, (jobs + BatchSize - 1) / BatchSize)
+            .Select(b => (IReadOnlyList<object>)Enumerable.Repeat<object>(job, Math.Min(BatchSize, jobs - b * BatchSize)).ToList())
+            .ToList();
+        var perNode = await Task.WhenAll(nodes.Select(async (node, n) =>
         {
-            await throttle.WaitAsync();
-            try
-            {
-                return await nodes[i % nodes.Length].SubmitCsvAnalyzeAsync(csv);
-            }
-            finally
-            {
-                throttle.Release();
-            }
+            var ids = new List<string>();
+            for (var b = n; b < batches.Count; b += nodes.Length) ids.AddRange(await node.SubmitBatchAsync(batches[b]));
+            return ids;
         }));
+        return [.. perNode.SelectMany(ids => ids)];
     }
 
     private static async Task WaitAsync(PostgresTestDatabase database, string countSql, long expected, TimeSpan timeout)

@@ -24,6 +24,13 @@ internal sealed class PostgresTestDatabase : IAsyncDisposable
     /// <summary>The connection string a node is given (<c>--connection</c>).</summary>
     public string ConnectionString { get; }
 
+    /// <summary>
+    /// The connection string for one node, named <paramref name="applicationName"/> in <c>pg_stat_activity</c> (its
+    /// listening connection as that and <c>-listener</c>), so a test can find and terminate that node's connections.
+    /// </summary>
+    public string ConnectionStringFor(string applicationName) =>
+        new NpgsqlConnectionStringBuilder(ConnectionString) { ApplicationName = applicationName }.ConnectionString;
+
     public static async Task<PostgresTestDatabase> CreateAsync()
     {
         var server = Environment.GetEnvironmentVariable(Variable);

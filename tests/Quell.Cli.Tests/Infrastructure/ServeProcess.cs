@@ -49,6 +49,18 @@ internal sealed class ServeProcess : IAsyncDisposable
         return Json.Parse(text).Text("id");
     }
 
+    /// <summary>Submits up to 1,000 jobs in one <c>POST /api/jobs:batch</c>; every one must be accepted.</summary>
+    public async Task<string[]> SubmitBatchAsync(IReadOnlyList<object> jobs)
+    {
+        var body = JsonSerializer.Serialize(new { jobs });
+        using var response = await Http.PostAsync("/api/jobs:batch", new StringContent(body, Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Batch submit failed: {(int)response.StatusCode} {text}");
+        var answer = Json.Parse(text);
+        if (answer.Long("accepted") != jobs.Count) throw new InvalidOperationException($"Batch submit refused some jobs: {text}");
+        return [.. answer.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("job").Text("id"))];
+    }
+
     public async Task<JsonElement> GetJobAsync(string id) =>
         Json.Parse(await Http.GetStringAsync($"/api/jobs/{id}"));
 

@@ -1,0 +1,60 @@
+namespace Quell.Cli.Tests.Infrastructure;
+
+/// <summary>One Server-Sent Event as received: <see cref="Id"/> is the stored event's seq, null for transient progress.</summary>
+internal sealed record SseEvent(long? Id, string Type);
+
+/// <summary>
+/// Reads a job's event stream (<c>GET /api/jobs/{id}/events</c>) in the background as it arrives, so a test can wait
+/// until the stream is live, act, and then look at everything it received once the server ends it.
+/// </summary>
+internal sealed class SseSubscription
+{
+    private readonly List<SseEvent> _events = [];
+    private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private SseSubscription(HttpClient http, string path) => Completion = ReadAsync(http, path);
+
+    /// <summary>Ends when the server ends the stream (after the job's terminal event).</summary>
+    public Task Completion { get; }
+
+    /// <summary>Completes once the first event has arrived: the stream is open and has sent its history.</summary>
+    public Task FirstEvent => _first.Task;
+
+    public IReadOnlyList<SseEvent> Events
+    {
+        get
+        {
+            lock (_events) return [.. _events];
+        }
+    }
+
+    public static SseSubscription Start(HttpClient http, string jobId) => new(http, $"/api/jobs/{jobId}/events");
+
+    private async Task ReadAsync(HttpClient http, string path)
+    {
+        try
+        {
+            using var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+            response.EnsureSuccessStatusCode();
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+            long? id = null;
+            string? type = null;
+            while (await reader.ReadLineAsync() is { } line)
+            {
+                if (line.StartsWith("id: ", StringComparison.Ordinal)) id = long.Parse(line[4..], System.Globalization.CultureInfo.InvariantCulture);
+                else if (line.StartsWith("event: ", StringComparison.Ordinal)) type = line[7..].Trim();
+                else if (line.Length == 0 && type is not null)
+                {
+                    // A blank line ends an event.
+                    lock (_events) _events.Add(new SseEvent(id, type));
+                    _first.TrySetResult();
+                    (id, type) = (null, null);
+                }
+            }
+        }
+        finally
+        {
+            _first.TrySetException(new InvalidOperationException($"The stream {path} ended before its first event."));
+        }
+    }
+}
