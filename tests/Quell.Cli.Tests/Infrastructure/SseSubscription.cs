@@ -12,7 +12,7 @@ internal sealed class SseSubscription
     private readonly List<SseEvent> _events = [];
     private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private SseSubscription(HttpClient http, string path) => Completion = ReadAsync(http, path);
+    private SseSubscription(HttpClient http, string path, long? lastEventId) => Completion = ReadAsync(http, path, lastEventId);
 
     /// <summary>Ends when the server ends the stream (after the job's terminal event).</summary>
     public Task Completion { get; }
@@ -28,13 +28,17 @@ internal sealed class SseSubscription
         }
     }
 
-    public static SseSubscription Start(HttpClient http, string jobId) => new(http, $"/api/jobs/{jobId}/events");
+    /// <summary>Opens the stream; with <paramref name="lastEventId"/>, as a reconnect that wants only later events.</summary>
+    public static SseSubscription Start(HttpClient http, string jobId, long? lastEventId = null) =>
+        new(http, $"/api/jobs/{jobId}/events", lastEventId);
 
-    private async Task ReadAsync(HttpClient http, string path)
+    private async Task ReadAsync(HttpClient http, string path, long? lastEventId)
     {
         try
         {
-            using var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            if (lastEventId is { } last) request.Headers.Add("Last-Event-ID", last.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
             response.EnsureSuccessStatusCode();
             using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
             long? id = null;
