@@ -1,6 +1,7 @@
 using Quell.Bench.Agents;
 using Quell.Bench.Mcp;
 using Quell.Bench.Micro;
+using Quell.Bench.Postgres;
 using Quell.Bench.Reporting;
 using Quell.Bench.Scenarios;
 using Quell.Bench.Workflows;
@@ -15,7 +16,11 @@ const string Usage = """
       mcp              quell mcp vs a bare SDK tool over stdio  --cancels 200 --calls 6 --rows 1000000 --narrow-rows 5000000 [--file narrow|orders]
       workflow-cancel  cancel a streaming scripted task  --cancels 200
       llm-cancel       cancel llm.generate streaming from a local OpenAI-compatible server  --cancels 200
-      --runtime quell|hangfire runs one side only
+      pg-throughput    no-op jobs on PostgreSQL: Quell 1 and 3 nodes, Hangfire.PostgreSql, pg-boss, graphile-worker
+                       --connection "Host=…" (or QUELL_TEST_POSTGRES) --jobs 20000 --peer-jobs 5000 [--runs 3]
+      pg-cancel-latency  cross-node cancel on PostgreSQL, Quell 1 and 3 nodes, Hangfire.PostgreSql  --cancels 1000 --peer-cancels 32
+      pg-all           pg-throughput then pg-cancel-latency, --runs times (default 1)
+      --runtime quell|hangfire|node runs one side only
     """;
 
 var scenario = args.Length > 0 ? args[0] : "";
@@ -26,7 +31,7 @@ if (scenario == "memory-child")
     await MemoryScenario.RunChildAsync(options);
     return 0;
 }
-if (scenario is not ("micro" or "throughput" or "cancel-latency" or "memory" or "all" or "mcp" or "workflow-cancel" or "llm-cancel"))
+if (scenario is not ("micro" or "throughput" or "cancel-latency" or "memory" or "all" or "mcp" or "workflow-cancel" or "llm-cancel" or "pg-throughput" or "pg-cancel-latency" or "pg-all"))
 {
     Console.Error.WriteLine(Usage);
     return 2;
@@ -54,6 +59,20 @@ switch (scenario)
         break;
     case "llm-cancel":
         await LlmCancelScenario.RunAsync(options, defaultCancels: 200);
+        break;
+    case "pg-throughput":
+        await PgThroughputScenario.RunAsync(options, defaultJobs: 20_000);
+        break;
+    case "pg-cancel-latency":
+        await PgCancelLatencyScenario.RunAsync(options, defaultCancels: 1_000);
+        break;
+    case "pg-all":
+        for (var run = 1; run <= (options.Repeat ?? 1); run++)
+        {
+            Console.WriteLine($"# run {run}: {DateTimeOffset.UtcNow:HH:mm:ss} UTC, load avg {MachineInfo.LoadAverage()}");
+            await PgThroughputScenario.RunAsync(options, defaultJobs: 20_000);
+            await PgCancelLatencyScenario.RunAsync(options, defaultCancels: 1_000);
+        }
         break;
     case "all":
         await ThroughputScenario.RunAsync(options, defaultJobs: 20_000);
