@@ -31,14 +31,18 @@ public sealed class HangfireProbe(int slots)
         Interlocked.Increment(ref _exited);
     }
 
-    /// <summary>Spins politely until <paramref name="condition"/> holds, or throws after <paramref name="timeout"/>.</summary>
-    public static void WaitUntil(Func<bool> condition, TimeSpan timeout, string what)
+    /// <summary>Spins politely until <paramref name="condition"/> holds, or throws (or returns) after <paramref name="timeout"/>.</summary>
+    public static void WaitUntil(Func<bool> condition, TimeSpan timeout, string what, bool throwOnTimeout = true)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
         var spinner = new SpinWait();
         while (!condition())
         {
-            if (Stopwatch.GetTimestamp() > deadline) throw new TimeoutException($"Hangfire: timed out waiting for {what}.");
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                if (!throwOnTimeout) return;
+                throw new TimeoutException($"Hangfire: timed out waiting for {what}.");
+            }
             spinner.SpinOnce(sleep1Threshold: 50);
         }
     }
