@@ -49,8 +49,8 @@ run_node_suite() {
 if [ -z "${QUELL_SKIP_CONFORMANCE:-}" ]; then
   run_node_suite tests/conformance/mcp
   run_node_suite tests/conformance/agui
-  # The dashboard in Debian's Chromium (playwright-core); screenshots land in tests/web/screenshots/.
-  run_node_suite tests/web
+  # The dashboard in Debian's Chromium (playwright-core); screenshots land in tests/e2e/screenshots/.
+  run_node_suite tests/e2e
 fi
 rm -f "$log"
 if [ -s "$failures" ]; then

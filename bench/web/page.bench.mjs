@@ -3,13 +3,13 @@
 // jobs. It prints a table for docs/performance.md; nothing here is asserted (targets: first load ≤ 1 s, replay
 // render ≤ 1 s, no main-thread task over 50 ms while streaming).
 //
-//   (cd tests/web && npm ci) && dotnet build src/Quell.Cli -c Release
+//   (cd tests/e2e && npm ci) && dotnet build src/Quell.Cli -c Release
 //   QUELL_DLL=src/Quell.Cli/bin/Release/net10.0/quell.dll node bench/web/page.bench.mjs
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { api, launchBrowser, removeData, startServer } from '../../tests/web/lib.mjs';
+import { api, launchBrowser, removeData, startServer } from '../../tests/e2e/lib.mjs';
 
 const rounds = Number(process.env.ROUNDS ?? 5);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
