@@ -42,21 +42,26 @@ internal sealed class FinishJobOperation : WriteOperation<bool>
         var error = _finish.Status == JobStatus.Failed ? _finish.Error ?? DefaultError : _finish.Error;
         // One statement on the hot path: the conditional update returns the cancel request it kept.
         string? cancellationJson;
-        using (var row = context.WriteReturning(context.Command(Finish)
-                   .Bind("$id", _finish.JobId)
-                   .Bind("$status", _finish.Status.ToWireName())
-                   .Bind("$finished_at", SqliteValues.ToUnixMs(_finish.Time))
-                   .Bind("$result", _result)
-                   .Bind("$error", SqliteValues.ToDb(error))
-                   .Bind("$partial_results", _partial)
-                   .Bind("$progress", _progress)))
+        var statement = context.WriteReturning(context.Statement(Finish)
+            .Bind("$id", _finish.JobId)
+            .Bind("$status", _finish.Status.ToWireName())
+            .Bind("$finished_at", SqliteValues.ToUnixMs(_finish.Time))
+            .Bind("$result", _result)
+            .Bind("$error", error)
+            .Bind("$partial_results", _partial)
+            .Bind("$progress", _progress));
+        try
         {
-            if (!row.Read())
+            if (!statement.Read())
             {
                 ThrowIfCancelledWithoutRequest(context);
                 return; // unknown or already terminal: the first finisher won
             }
-            cancellationJson = JobRows.GetStringOrNull(row, 0);
+            cancellationJson = statement.GetStringOrNull(0);
+        }
+        finally
+        {
+            statement.Reset();
         }
         var cancellation = SqliteValues.Parse(cancellationJson, QuellJson.Cancellation);
         if (_finish.Progress is { } progress)

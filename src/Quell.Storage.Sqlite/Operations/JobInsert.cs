@@ -38,7 +38,7 @@ internal sealed class JobInsert
     /// <summary>Inserts the job; null, having written nothing, when its id is taken.</summary>
     public JobRecord? Execute(WriteContext context)
     {
-        var inserted = context.Write(context.Command(InsertJob)
+        var inserted = context.Write(context.Statement(InsertJob)
             .Bind("$id", _job.Id)
             .Bind("$type", _job.Type)
             .Bind("$owner", _job.Owner)
@@ -46,12 +46,12 @@ internal sealed class JobInsert
             .Bind("$timeout_seconds", SqliteValues.ToDb(_job.TimeoutSeconds))
             .Bind("$depends_on", _dependsOn)
             .Bind("$created_at", SqliteValues.ToUnixMs(_job.CreatedAt))
-            .Bind("$parent_id", SqliteValues.ToDb(_job.ParentId)));
+            .Bind("$parent_id", _job.ParentId));
         if (inserted == 0) return null;
 
         foreach (var dependency in _job.DependsOn)
         {
-            context.Write(context.Command(InsertDependency).Bind("$job_id", _job.Id).Bind("$depends_on", dependency));
+            context.Write(context.Statement(InsertDependency).Bind("$job_id", _job.Id).Bind("$depends_on", dependency));
         }
         context.AppendEvent(_job.Id, JobEventTypes.Created, _job.CreatedAt, _data);
         return new JobRecord

@@ -11,6 +11,7 @@ internal sealed partial class PreparedStatements : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RawStatement> _raw = new(StringComparer.Ordinal);
 
     public PreparedStatements(SqliteConnection connection) => _connection = connection;
 
@@ -28,10 +29,21 @@ internal sealed partial class PreparedStatements : IDisposable
         return command;
     }
 
+    /// <summary>The hot path's statements, bound by index (<see cref="RawStatement"/>).</summary>
+    public RawStatement GetRaw(string sql)
+    {
+        if (_raw.TryGetValue(sql, out var statement)) return statement;
+        statement = RawStatement.Prepare(_connection, sql);
+        _raw.Add(sql, statement);
+        return statement;
+    }
+
     public void Dispose()
     {
         foreach (var command in _commands.Values) command.Dispose();
         _commands.Clear();
+        foreach (var statement in _raw.Values) statement.Dispose();
+        _raw.Clear();
     }
 
     [GeneratedRegex(@"\$[a-z_]+")]
