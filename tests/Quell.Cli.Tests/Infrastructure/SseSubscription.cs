@@ -1,3 +1,5 @@
+using Quell.Testing;
+
 namespace Quell.Cli.Tests.Infrastructure;
 
 /// <summary>One Server-Sent Event as received: <see cref="Id"/> is the stored event's seq, null for transient progress.</summary>
@@ -40,21 +42,13 @@ internal sealed class SseSubscription
             if (lastEventId is { } last) request.Headers.Add("Last-Event-ID", last.ToString(System.Globalization.CultureInfo.InvariantCulture));
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
             response.EnsureSuccessStatusCode();
-            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-            long? id = null;
-            string? type = null;
-            while (await reader.ReadLineAsync() is { } line)
+            await SseFrames.ReadAsync(await response.Content.ReadAsStreamAsync(), frame =>
             {
-                if (line.StartsWith("id: ", StringComparison.Ordinal)) id = long.Parse(line[4..], System.Globalization.CultureInfo.InvariantCulture);
-                else if (line.StartsWith("event: ", StringComparison.Ordinal)) type = line[7..].Trim();
-                else if (line.Length == 0 && type is not null)
-                {
-                    // A blank line ends an event.
-                    lock (_events) _events.Add(new SseEvent(id, type));
-                    _first.TrySetResult();
-                    (id, type) = (null, null);
-                }
-            }
+                if (frame.Event is null) return;
+                var id = frame.Id is { } text ? long.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : (long?)null;
+                lock (_events) _events.Add(new SseEvent(id, frame.Event));
+                _first.TrySetResult();
+            });
         }
         finally
         {

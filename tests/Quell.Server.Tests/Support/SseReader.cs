@@ -1,8 +1,8 @@
+using Quell.Testing;
+
 namespace Quell.Server.Tests.Support;
 
-public sealed record SseFrame(string? Id, string? Event, string Data);
-
-/// <summary>A minimal Server-Sent Events parser (the WHATWG field rules the server relies on).</summary>
+/// <summary>Reads a whole Server-Sent Events stream from the server under test.</summary>
 public static class SseReader
 {
     /// <summary>Reads frames until the server ends the stream (30 s at most).</summary>
@@ -15,34 +15,13 @@ public static class SseReader
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         response.EnsureSuccessStatusCode();
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
 
         var frames = new List<SseFrame>();
-        string? id = null, type = null;
-        var data = new List<string>();
-        while (await reader.ReadLineAsync(timeout.Token) is { } line)
+        await SseFrames.ReadAsync(await response.Content.ReadAsStreamAsync(timeout.Token), frame =>
         {
-            if (line.Length == 0)
-            {
-                if (data.Count > 0)
-                {
-                    frames.Add(new SseFrame(id, type, string.Join('\n', data)));
-                    onFrame?.Invoke(frames[^1]);
-                }
-                id = type = null;
-                data.Clear();
-                continue;
-            }
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            var field = colon < 0 ? line : line[..colon];
-            var value = colon < 0 ? "" : line[(colon + 1)..].TrimStart(' ');
-            switch (field)
-            {
-                case "id": id = value; break;
-                case "event": type = value; break;
-                case "data": data.Add(value); break;
-            }
-        }
+            frames.Add(frame);
+            onFrame?.Invoke(frame);
+        }, timeout.Token);
         return frames;
     }
 }
