@@ -85,9 +85,10 @@ public sealed class PostgresJobStore : IJobStore, IJobStoreSignals
                 head = (long)(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             }
             var channel = options.Schema + "_events";
+            var sender = Guid.NewGuid().ToString("N"); // this open store's name in its notifications
             var publisher = new EventPublisher(dataSource, bus, log, head);
-            var follower = new EventFollower(dataSource, channel, publisher, log);
-            var writer = new PostgresWriter(dataSource, channel, publisher, options.MaxBatchSize, log);
+            var follower = new EventFollower(dataSource, channel, sender, publisher, log);
+            var writer = new PostgresWriter(dataSource, channel, sender, publisher, options.MaxBatchSize, log);
             return new PostgresJobStore(dataSource, publisher, follower, writer) { Channel = channel };
         }
         catch

@@ -236,6 +236,50 @@ public sealed class PostgresJobStoreTests(PostgresDatabase database) : IClassFix
     private static NewJob Job(string id) =>
         new(id, "work", "alice", JsonSerializer.SerializeToElement(new { id }), null, [], T0);
 
+    [PostgresFact]
+    public async Task Operations_sent_in_one_round_trip_run_in_queue_order_and_a_failing_one_fails_alone()
+    {
+        var bus = new InProcessJobEventBus();
+        await using var store = await OpenAsync(database.NextSchema(), bus);
+        using var published = bus.Subscribe();
+        await store.CreateAsync(Job("running"));
+        Assert.Single(await store.ClaimAsync(new JobClaim("node", 1, ["work"], T0, T0.AddHours(1))));
+        using var gate = new ManualResetEventSlim();
+        var held = store.Enqueue(new GateOperation(gate)).AsTask();
+
+        // One batch, all pipelined: creates, a statement that fails on the server, a cancelled finish without a
+        // request (refused in C#), a claim that must see the creates queued before it and none after, more creates.
+        var first = Enumerable.Range(0, 30).Select(i => store.CreateAsync(Job($"a{i}")).AsTask()).ToList();
+        var failing = store.Enqueue(new FailingPipelinedOperation()).AsTask();
+        var refused = store.FinishAsync(new JobFinish("running", JobStatus.Cancelled, T0)).AsTask();
+        var claim = store.ClaimAsync(new JobClaim("node", 100, ["work"], T0, T0.AddHours(1))).AsTask();
+        var later = Enumerable.Range(0, 30).Select(i => store.CreateAsync(Job($"b{i}")).AsTask()).ToList();
+        gate.Set();
+
+        await held;
+        await Task.WhenAll(first.Concat(later));
+        await Assert.ThrowsAsync<PostgresException>(() => failing);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => refused);
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => $"a{i}"), (await claim).Select(j => j.Id));
+        Assert.Equal(JobStatus.Running, (await store.GetAsync("running"))!.Status);
+        // created 1 + started 1, then 30 created, 30 started, 30 created: numbered without gaps, published once.
+        var seqs = new List<long>();
+        while (published.Reader.TryRead(out var e)) seqs.Add(e.Seq);
+        Assert.Equal(Enumerable.Range(1, 92).Select(i => (long)i), seqs);
+    }
+
+    private sealed class FailingPipelinedOperation() : PipelinedWriteOperation<bool>(CancellationToken.None)
+    {
+        public override void AddCommands(NpgsqlBatch batch) => batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT 1 / 0"));
+
+        public override async Task ReadResultsAsync(BatchResults results, WriteContext context)
+        {
+            var rows = await results.NextAsync();
+            await rows.ReadAsync();
+            Result = true;
+        }
+    }
+
     private sealed class GateOperation(ManualResetEventSlim gate) : WriteOperation<bool>(CancellationToken.None)
     {
         public override async Task ExecuteAsync(WriteContext context)

@@ -30,20 +30,22 @@ internal sealed class AwaitCancelJob(BenchProbe probe) : IJobHandler<BenchInput,
 {
     public async Task<int> ExecuteAsync(BenchInput input, IJobContext context)
     {
-        var token = context.CancellationToken;
         var jobId = context.JobId;
-        using var registration = token.Register(() => probe.HandlerObservedCancel(jobId));
+        // The handler resumes only from the callback that recorded the moment. Awaiting Task.Delay(token) instead
+        // let it resume first (a token runs the newest registration first): the job could then finish and its
+        // job.cancelled be published while the thread that fired the token, descheduled on a loaded machine, had
+        // not yet recorded it — the "missing timestamp" of the 3-node runs (on another node that thread is the
+        // running node's listener).
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = context.CancellationToken.Register(() =>
+        {
+            probe.HandlerObservedCancel(jobId);
+            stopped.TrySetResult();
+        });
         context.Checkpoint("waiting");
         probe.HandlerStarted();
-        try
-        {
-            await Task.Delay(Timeout.Infinite, token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Expected: the checkpoint below turns it into the job's cancellation.
-        }
-        context.Checkpoint("stopped");
+        await stopped.Task.ConfigureAwait(false);
+        context.Checkpoint("stopped"); // the job's cancellation
         return 0;
     }
 }

@@ -26,6 +26,11 @@ internal sealed class BenchProbe
 
     public ConcurrentDictionary<string, long> TerminalAt { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Terminal events published for a job that had one already (tracked per job only); must stay 0.</summary>
+    public int RepeatedTerminals => Volatile.Read(ref _repeatedTerminals);
+
+    private int _repeatedTerminals;
+
     public int Started => Volatile.Read(ref _started);
 
     public int Terminal => Volatile.Read(ref _terminal);
@@ -61,7 +66,7 @@ internal sealed class BenchProbe
     public void TerminalPublished(JobEvent jobEvent)
     {
         var now = Stopwatch.GetTimestamp();
-        if (TrackPerJob) TerminalAt[jobEvent.JobId] = now;
+        if (TrackPerJob && !TerminalAt.TryAdd(jobEvent.JobId, now)) Interlocked.Increment(ref _repeatedTerminals);
         Volatile.Write(ref _lastTerminalAt, now);
         if (Interlocked.Increment(ref _terminal) >= Volatile.Read(ref _terminalGoal)) _terminalTarget.TrySetResult();
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -5,7 +6,7 @@ namespace Quell.Storage.Postgres.Notifications;
 
 /// <summary>
 /// Listens on the store's channel, which every write transaction of every node notifies as it commits events, and
-/// catches the <see cref="EventPublisher"/> up after each notification. The connection is watched: a read every
+/// catches the <see cref="EventPublisher"/> up after each notification from another node. The connection is watched: a read every
 /// <see cref="SafetyInterval"/> catches up even when no notification came (one lost, or a silent connection), and a
 /// connection that fails is replaced, with a catch-up right after the new <c>LISTEN</c>, so whatever committed
 /// while nobody listened is published too.
@@ -24,15 +25,18 @@ internal sealed class EventFollower : IAsyncDisposable
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _channel;
+    private readonly string _sender;
     private readonly EventPublisher _publisher;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    public EventFollower(NpgsqlDataSource dataSource, string channel, EventPublisher publisher, ILogger logger)
+    // sender: this node's writer in the notifications, whose own are skipped (NotificationPayload).
+    public EventFollower(NpgsqlDataSource dataSource, string channel, string sender, EventPublisher publisher, ILogger logger)
     {
         _dataSource = dataSource;
         _channel = channel;
+        _sender = sender;
         _publisher = publisher;
         _logger = logger;
         ApplicationName = ListenerName(new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).ApplicationName);
@@ -78,17 +82,30 @@ internal sealed class EventFollower : IAsyncDisposable
                 Interlocked.Increment(ref _connections);
                 if (_connections > 1) PostgresJobStoreLog.Relistening(_logger, _channel);
                 backoff = TimeSpan.FromMilliseconds(100);
-                // Set by every notification, also one that arrives while a catch-up reads: that read's snapshot may
-                // predate the commit it announces, so another read follows at once.
+                // Set by every other node's notification, also one that arrives while a catch-up reads: that read's
+                // snapshot may predate the commit it announces, so another read follows at once. This node's own
+                // batches are published by its writer; if that ever fails, the safety read below catches up.
                 var notified = 0;
-                connection.Notification += (_, _) => Volatile.Write(ref notified, 1);
+                connection.Notification += (_, e) =>
+                {
+                    if (!NotificationPayload.IsFrom(e.Payload, _sender)) Volatile.Write(ref notified, 1);
+                };
+                var catchUp = true;
+                var lastRead = 0L;
                 while (true)
                 {
-                    // Listening already: anything committed before now is read here, anything after notifies.
-                    Volatile.Write(ref notified, 0);
-                    await _publisher.CatchUpAsync(connection, stop).ConfigureAwait(false);
-                    if (Volatile.Read(ref notified) == 1) continue;
-                    await connection.WaitAsync(SafetyInterval, stop).ConfigureAwait(false);
+                    if (catchUp)
+                    {
+                        // Listening already: anything committed before now is read here, anything after notifies.
+                        Volatile.Write(ref notified, 0);
+                        lastRead = Stopwatch.GetTimestamp();
+                        await _publisher.CatchUpAsync(connection, stop).ConfigureAwait(false);
+                        if (Volatile.Read(ref notified) == 1) continue;
+                    }
+                    // Own notifications wake the wait too; the safety read still comes every interval.
+                    var left = SafetyInterval - Stopwatch.GetElapsedTime(lastRead);
+                    var woken = left > TimeSpan.Zero && await connection.WaitAsync(left, stop).ConfigureAwait(false);
+                    catchUp = !woken || Volatile.Read(ref notified) == 1 || Stopwatch.GetElapsedTime(lastRead) >= SafetyInterval;
                 }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)

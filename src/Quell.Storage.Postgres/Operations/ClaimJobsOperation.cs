@@ -1,3 +1,4 @@
+using Npgsql;
 using NpgsqlTypes;
 using Quell.Events;
 using Quell.Jobs;
@@ -11,14 +12,17 @@ namespace Quell.Storage.Postgres.Operations;
 /// rows are locked with <c>FOR UPDATE SKIP LOCKED</c> and the update is conditional on <c>pending</c>, so a job is
 /// never handed out twice, whatever else holds its row.
 /// </summary>
-internal sealed class ClaimJobsOperation : WriteOperation<IReadOnlyList<JobRecord>>
+internal sealed class ClaimJobsOperation : PipelinedWriteOperation<IReadOnlyList<JobRecord>>
 {
     // A dependency counts once it completed. One that is missing was purged by retention: the runtime checks that
     // dependencies exist at submission, and a dependency that failed or was cancelled already cancelled its pending
     // dependents, so a purged one had completed and must not block them forever.
+    // The update finds each picked row by its physical address (ctid): a lookup that needs no statistics, where a
+    // join on id let the planner of a young table scan the pending index once per picked row. The row is locked
+    // from the pick to the update, and every writer holds the event-log head, so nobody moves it in between.
     private const string Claim = $"""
         WITH picked AS (
-            SELECT j.id FROM jobs AS j
+            SELECT j.ctid FROM jobs AS j
             WHERE j.status = 'pending'
               AND j.type = ANY(@types)
               AND NOT EXISTS (
@@ -31,7 +35,7 @@ internal sealed class ClaimJobsOperation : WriteOperation<IReadOnlyList<JobRecor
         SET status = 'running', attempt = j.attempt + 1, started_at = COALESCE(j.started_at, @now),
             lease_owner = @node_id, lease_expires_at = @lease_expires_at
         FROM picked
-        WHERE j.id = picked.id AND j.status = 'pending'
+        WHERE j.ctid = picked.ctid AND j.status = 'pending'
         RETURNING {JobRows.JColumns}, j.created_seq
         """;
 
@@ -45,19 +49,23 @@ internal sealed class ClaimJobsOperation : WriteOperation<IReadOnlyList<JobRecor
         _types = [.. claim.JobTypes];
     }
 
-    public override async Task ExecuteAsync(WriteContext context)
+    public override void AddCommands(NpgsqlBatch batch)
+    {
+        var command = new NpgsqlBatchCommand(Claim);
+        command.Parameters.AddWithValue("types", NpgsqlDbType.Array | NpgsqlDbType.Text, _types);
+        command.Parameters.AddWithValue("max_jobs", _claim.MaxJobs);
+        command.Parameters.AddWithValue("now", PostgresValues.ToDb(_claim.Now));
+        command.Parameters.AddWithValue("node_id", _claim.NodeId);
+        command.Parameters.AddWithValue("lease_expires_at", PostgresValues.ToDb(_claim.LeaseUntil));
+        batch.BatchCommands.Add(command);
+    }
+
+    public override async Task ReadResultsAsync(BatchResults results, WriteContext context)
     {
         var claimed = new List<(long Seq, JobRecord Job)>(Math.Min(_claim.MaxJobs, 256));
-        await using (var command = context.Command(Claim))
-        {
-            command.Parameters.AddWithValue("types", NpgsqlDbType.Array | NpgsqlDbType.Text, _types);
-            command.Parameters.AddWithValue("max_jobs", _claim.MaxJobs);
-            command.Parameters.AddWithValue("now", PostgresValues.ToDb(_claim.Now));
-            command.Parameters.AddWithValue("node_id", _claim.NodeId);
-            command.Parameters.AddWithValue("lease_expires_at", PostgresValues.ToDb(_claim.LeaseUntil));
-            await using var rows = await context.WriteReturningAsync(command).ConfigureAwait(false);
-            while (await rows.ReadAsync().ConfigureAwait(false)) claimed.Add((rows.GetInt64(JobRows.Count), JobRows.Read(rows)));
-        }
+        var rows = await results.NextAsync().ConfigureAwait(false);
+        while (await rows.ReadAsync().ConfigureAwait(false)) claimed.Add((rows.GetInt64(JobRows.Count), JobRows.Read(rows)));
+        if (claimed.Count > 0) context.NoteWrite();
         // RETURNING has no order of its own: oldest first, as picked.
         claimed.Sort((a, b) => a.Seq.CompareTo(b.Seq));
         var now = PostgresValues.Truncate(_claim.Now);

@@ -1,27 +1,38 @@
+using Npgsql;
 using Quell.Events;
 using Quell.Jobs;
 using Quell.Storage.Postgres.Writing;
 
 namespace Quell.Storage.Postgres.Operations;
 
-/// <summary>Inserts a pending job, its dependency rows and <c>job.created</c>.</summary>
+/// <summary>Inserts a pending job, its dependency rows and <c>job.created</c>, in one statement.</summary>
 internal sealed class CreateJobOperation(NewJob job, CancellationToken cancellationToken)
-    : WriteOperation<JobRecord>(cancellationToken)
+    : PipelinedWriteOperation<JobRecord>(cancellationToken)
 {
     private readonly JobInsert _insert = new(job);
 
-    public override async Task ExecuteAsync(WriteContext context)
+    public override void AddCommands(NpgsqlBatch batch)
     {
-        var insert = context.Command(JobInsert.InsertJob);
-        _insert.AddJobParameters(insert.Parameters);
-        if (await context.WriteAsync(insert).ConfigureAwait(false) == 0) throw new DuplicateJobIdException(_insert.Job.Id);
-
-        if (_insert.Job.DependsOn.Count > 0)
+        NpgsqlBatchCommand command;
+        if (_insert.Job.DependsOn.Count == 0)
         {
-            var dependencies = context.Command(JobInsert.InsertDependencies);
-            _insert.AddDependencyParameters(dependencies.Parameters);
-            await context.WriteAsync(dependencies).ConfigureAwait(false);
+            command = new NpgsqlBatchCommand(JobInsert.InsertJobReturning);
+            _insert.AddJobParameters(command.Parameters);
         }
+        else
+        {
+            command = new NpgsqlBatchCommand(JobInsert.InsertJobWithDependencies);
+            _insert.AddJobWithDependenciesParameters(command.Parameters);
+        }
+        batch.BatchCommands.Add(command);
+    }
+
+    public override async Task ReadResultsAsync(BatchResults results, WriteContext context)
+    {
+        var rows = await results.NextAsync().ConfigureAwait(false);
+        // No row: the id is taken, and nothing was written.
+        if (!await rows.ReadAsync().ConfigureAwait(false)) throw new DuplicateJobIdException(_insert.Job.Id);
+        context.NoteWrite();
         context.AppendEvent(_insert.Job.Id, JobEventTypes.Created, _insert.Job.CreatedAt, _insert.CreatedData);
         Result = _insert.Record();
     }

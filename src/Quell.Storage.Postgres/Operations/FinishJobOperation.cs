@@ -1,3 +1,4 @@
+using Npgsql;
 using NpgsqlTypes;
 using Quell.Cancellation;
 using Quell.Events;
@@ -9,16 +10,25 @@ using Quell.Storage.Postgres.Writing;
 namespace Quell.Storage.Postgres.Operations;
 
 /// <summary>The one terminal transition of a job: conditional, so a second finisher changes nothing.</summary>
-internal sealed class FinishJobOperation : WriteOperation<bool>
+internal sealed class FinishJobOperation : PipelinedWriteOperation<bool>
 {
+    // One statement: the conditional update returns (true, the cancel request it kept); when it changed nothing, a
+    // job still running that nobody asked to cancel returns (false, null) for a cancelled finish, which is refused.
+    // (The outer SELECT reads the row as it was before the update, which then changed nothing.)
     private const string Finish = $"""
-        UPDATE jobs SET status = @status, finished_at = @finished_at, result = @result, error = @error,
-                        partial_results = COALESCE(@partial_results, partial_results),
-                        progress = COALESCE(@progress, progress),
-                        lease_owner = NULL, lease_expires_at = NULL
-        WHERE id = @id AND status NOT IN {JobRows.TerminalStatuses}
-          AND (@status <> 'cancelled' OR cancellation IS NOT NULL)
-        RETURNING cancellation
+        WITH finished AS (
+            UPDATE jobs SET status = @status, finished_at = @finished_at, result = @result, error = @error,
+                            partial_results = COALESCE(@partial_results, partial_results),
+                            progress = COALESCE(@progress, progress),
+                            lease_owner = NULL, lease_expires_at = NULL
+            WHERE id = @id AND status NOT IN {JobRows.TerminalStatuses}
+              AND (@status <> 'cancelled' OR cancellation IS NOT NULL)
+            RETURNING cancellation)
+        SELECT true, cancellation FROM finished
+        UNION ALL
+        SELECT false, NULL FROM jobs
+        WHERE @status = 'cancelled' AND id = @id AND status NOT IN {JobRows.TerminalStatuses} AND cancellation IS NULL
+          AND NOT EXISTS (SELECT 1 FROM finished)
         """;
 
     private const string DefaultError = "The job failed.";
@@ -37,30 +47,34 @@ internal sealed class FinishJobOperation : WriteOperation<bool>
         _progress = PostgresValues.ToJson(finish.Progress, QuellJson.Progress);
     }
 
-    public override async Task ExecuteAsync(WriteContext context)
+    public override void AddCommands(NpgsqlBatch batch)
+    {
+        var error = _finish.Status == JobStatus.Failed ? _finish.Error ?? DefaultError : _finish.Error;
+        var command = new NpgsqlBatchCommand(Finish);
+        command.Parameters.AddWithValue("id", _finish.JobId);
+        command.Parameters.AddWithValue("status", NpgsqlDbType.Text, _finish.Status.ToWireName());
+        command.Parameters.AddWithValue("finished_at", PostgresValues.ToDb(_finish.Time));
+        command.Parameters.Add(PostgresValues.Json("result", _result));
+        command.Parameters.AddWithValue("error", NpgsqlDbType.Text, PostgresValues.ToDb(error));
+        command.Parameters.Add(PostgresValues.Json("partial_results", _partial));
+        command.Parameters.Add(PostgresValues.Json("progress", _progress));
+        batch.BatchCommands.Add(command);
+    }
+
+    public override async Task ReadResultsAsync(BatchResults results, WriteContext context)
     {
         Result = false;
-        var error = _finish.Status == JobStatus.Failed ? _finish.Error ?? DefaultError : _finish.Error;
-        // One statement on the hot path: the conditional update returns the cancel request it kept.
-        string? cancellationJson;
-        await using (var command = context.Command(Finish))
+        var row = await results.NextAsync().ConfigureAwait(false);
+        if (!await row.ReadAsync().ConfigureAwait(false)) return; // unknown or already terminal: the first finisher won
+        if (!row.GetBoolean(0))
         {
-            command.Parameters.AddWithValue("id", _finish.JobId);
-            command.Parameters.AddWithValue("status", NpgsqlDbType.Text, _finish.Status.ToWireName());
-            command.Parameters.AddWithValue("finished_at", PostgresValues.ToDb(_finish.Time));
-            command.Parameters.Add(PostgresValues.Json("result", _result));
-            command.Parameters.AddWithValue("error", NpgsqlDbType.Text, PostgresValues.ToDb(error));
-            command.Parameters.Add(PostgresValues.Json("partial_results", _partial));
-            command.Parameters.Add(PostgresValues.Json("progress", _progress));
-            await using var row = await context.WriteReturningAsync(command).ConfigureAwait(false);
-            if (!await row.ReadAsync().ConfigureAwait(false))
-            {
-                await row.DisposeAsync().ConfigureAwait(false);
-                await ThrowIfCancelledWithoutRequestAsync(context).ConfigureAwait(false);
-                return; // unknown or already terminal: the first finisher won
-            }
-            cancellationJson = PostgresValues.ReadStringOrNull(row, 0);
+            throw new InvalidOperationException(
+                $"Job '{_finish.JobId}' cannot finish as cancelled: no cancel was requested. " +
+                "Request the cancel first (RequestCancelAsync) or finish it as failed.");
         }
+        var cancellationJson = PostgresValues.ReadStringOrNull(row, 1);
+        context.NoteWrite();
+        var error = _finish.Status == JobStatus.Failed ? _finish.Error ?? DefaultError : _finish.Error;
         var cancellation = PostgresValues.Parse(cancellationJson, QuellJson.Cancellation);
         if (_finish.Progress is { } progress)
         {
@@ -77,18 +91,6 @@ internal sealed class FinishJobOperation : WriteOperation<bool>
         }
         AppendTerminalEvent(context, cancellation, error);
         Result = true;
-    }
-
-    private async Task ThrowIfCancelledWithoutRequestAsync(WriteContext context)
-    {
-        if (_finish.Status != JobStatus.Cancelled) return;
-        if (await JobLookup.FindStateAsync(context, _finish.JobId).ConfigureAwait(false) is { } state
-            && !state.Status.IsTerminal() && state.Cancellation is null)
-        {
-            throw new InvalidOperationException(
-                $"Job '{_finish.JobId}' cannot finish as cancelled: no cancel was requested. " +
-                "Request the cancel first (RequestCancelAsync) or finish it as failed.");
-        }
     }
 
     private void AppendTerminalEvent(WriteContext context, CancellationInfo? cancellation, string? error)

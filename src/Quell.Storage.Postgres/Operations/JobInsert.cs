@@ -16,6 +16,26 @@ internal sealed class JobInsert
         ON CONFLICT (id) DO NOTHING
         """;
 
+    /// <summary><see cref="InsertJob"/> answering with a row when it inserted, for a pipelined create.</summary>
+    public const string InsertJobReturning = InsertJob + " RETURNING created_seq";
+
+    /// <summary>
+    /// A job with dependencies in one statement: its dependency rows are written only when the job row was, so a
+    /// taken id (pipelined, the statements run before anyone looks at the first one's result) adds nothing.
+    /// </summary>
+    public const string InsertJobWithDependencies = """
+        WITH inserted AS (
+            INSERT INTO jobs (id, type, owner, status, input, timeout_seconds, depends_on, attempt, created_at, parent_id)
+            VALUES (@id, @type, @owner, 'pending', @input, @timeout_seconds, @depends_on, 0, @created_at, @parent_id)
+            ON CONFLICT (id) DO NOTHING
+            RETURNING id, created_seq),
+        dependencies AS (
+            INSERT INTO job_dependencies (job_id, depends_on)
+            SELECT inserted.id, d FROM inserted, unnest(@dependency_ids) AS d
+            ON CONFLICT DO NOTHING)
+        SELECT created_seq FROM inserted
+        """;
+
     public const string InsertDependencies = """
         INSERT INTO job_dependencies (job_id, depends_on) SELECT @job_id, unnest(@depends_on)
         ON CONFLICT DO NOTHING
@@ -48,6 +68,13 @@ internal sealed class JobInsert
         parameters.Add(PostgresValues.Json("depends_on", _dependsOn));
         parameters.AddWithValue("created_at", PostgresValues.ToDb(Job.CreatedAt));
         parameters.AddWithValue("parent_id", NpgsqlDbType.Text, PostgresValues.ToDb(Job.ParentId));
+    }
+
+    /// <summary>Fills the parameters of <see cref="InsertJobWithDependencies"/>.</summary>
+    public void AddJobWithDependenciesParameters(NpgsqlParameterCollection parameters)
+    {
+        AddJobParameters(parameters);
+        parameters.AddWithValue("dependency_ids", NpgsqlDbType.Array | NpgsqlDbType.Text, Job.DependsOn.ToArray());
     }
 
     /// <summary>Fills the parameters of <see cref="InsertDependencies"/>; only for a job with dependencies.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Npgsql;
 using Quell.Events;
 using Quell.Storage.Postgres.Writing;
 
@@ -8,7 +9,7 @@ namespace Quell.Storage.Postgres.Operations;
 /// Replaces one JSON column of a job (progress, partial results) and appends the event that announces it.
 /// A job that no longer exists is ignored.
 /// </summary>
-internal sealed class SaveJobDocumentOperation : WriteOperation<bool>
+internal sealed class SaveJobDocumentOperation : PipelinedWriteOperation<bool>
 {
     private readonly string _update;
     private readonly string _jobId;
@@ -32,21 +33,31 @@ internal sealed class SaveJobDocumentOperation : WriteOperation<bool>
 
     public static SaveJobDocumentOperation Progress(
         string jobId, string document, DateTimeOffset time, JsonElement data, CancellationToken cancellationToken) =>
-        new("UPDATE jobs SET progress = @document WHERE id = @id", jobId, document,
+        new("UPDATE jobs SET progress = @document WHERE id = @id RETURNING 1", jobId, document,
             JobEventTypes.Progress, time, data, cancellationToken);
 
     public static SaveJobDocumentOperation PartialResults(
         string jobId, string document, DateTimeOffset time, JsonElement data, CancellationToken cancellationToken) =>
-        new("UPDATE jobs SET partial_results = @document WHERE id = @id", jobId, document,
+        new("UPDATE jobs SET partial_results = @document WHERE id = @id RETURNING 1", jobId, document,
             JobEventTypes.Partial, time, data, cancellationToken);
 
-    public override async Task ExecuteAsync(WriteContext context)
+    public override void AddCommands(NpgsqlBatch batch)
     {
-        var command = context.Command(_update);
+        var command = new NpgsqlBatchCommand(_update);
         command.Parameters.AddWithValue("id", _jobId);
         command.Parameters.Add(PostgresValues.Json("document", _document));
-        var changed = await context.WriteAsync(command).ConfigureAwait(false);
-        if (changed > 0) context.AppendEvent(_jobId, _eventType, _time, _data);
-        Result = changed > 0;
+        batch.BatchCommands.Add(command);
+    }
+
+    public override async Task ReadResultsAsync(BatchResults results, WriteContext context)
+    {
+        var rows = await results.NextAsync().ConfigureAwait(false);
+        var changed = await rows.ReadAsync().ConfigureAwait(false);
+        if (changed)
+        {
+            context.NoteWrite();
+            context.AppendEvent(_jobId, _eventType, _time, _data);
+        }
+        Result = changed;
     }
 }

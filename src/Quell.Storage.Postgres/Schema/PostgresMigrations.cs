@@ -64,5 +64,13 @@ internal static class PostgresMigrations
         );
         INSERT INTO event_log_head (id, last_seq) VALUES (true, 0);
         """,
+
+        // 2: pending jobs in queue order whatever their type. A node claims for all the types of a pool at once
+        // (type = ANY(...)), which ix_jobs_pending (type first) cannot hand out in created_seq order: every claim
+        // then read and sorted the whole backlog (9 ms per claim at 10,000 pending). Partial, so a job has an
+        // entry only while it is pending.
+        """
+        CREATE INDEX ix_jobs_pending_order ON jobs (created_seq) WHERE status = 'pending';
+        """,
     ];
 }
