@@ -11,6 +11,21 @@ internal static class Quell
     /// <summary>quell.dll, copied next to the tests by the project reference.</summary>
     public static string Dll { get; } = FindDll();
 
+    /// <summary>
+    /// The clone's root: the working directory for runs of the sample workflow, whose tool server is started relative
+    /// to it.
+    /// </summary>
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Quell.slnx"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("Quell.slnx not found above the test's directory.");
+    }
+
     public static ProcessStartInfo StartInfo(params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")

@@ -24,7 +24,7 @@ internal sealed class ServeProcess : IAsyncDisposable
 
     public static async Task<ServeProcess> StartAsync(
         string dataDirectory, int? port = null, IReadOnlyDictionary<string, string>? environment = null,
-        IReadOnlyList<string>? arguments = null)
+        IReadOnlyList<string>? arguments = null, string? workingDirectory = null)
     {
         var url = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
         var info = Quell.StartInfo(["serve", "--urls", url.ToString().TrimEnd('/'), "--data", dataDirectory, .. arguments ?? []]);
@@ -33,6 +33,7 @@ internal sealed class ServeProcess : IAsyncDisposable
         // The tests' CSV files live in the temp directory, outside the server's default roots.
         info.Environment["Quell__Csv__AllowedRoots__0"] = Path.GetTempPath();
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
+        if (workingDirectory is not null) info.WorkingDirectory = workingDirectory;
         var serve = new ServeProcess(Process.Start(info)!, url);
         await serve.WaitHealthyAsync(TimeSpan.FromSeconds(60));
         return serve;

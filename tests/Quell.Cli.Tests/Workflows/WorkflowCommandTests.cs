@@ -109,16 +109,7 @@ public sealed partial class WorkflowCommandTests : IDisposable
     private static List<(string Id, string Status)> Elements(JsonElement run) =>
         [.. run.GetProperty("elements").EnumerateArray().Select(e => (e.GetProperty("elementId").GetString()!, e.GetProperty("status").GetString()!))];
 
-    private static string Root { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Quell.slnx"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Quell.slnx not found above the test's directory.");
-    }
+    private static string Root => Infrastructure.Quell.RepositoryRoot;
 
     // The sample's tool server is started relative to the working directory: run from the repository root.
     private static Task<QuellResult> RunAsync(params string[] args)
