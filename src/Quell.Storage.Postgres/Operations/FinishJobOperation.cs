@@ -37,6 +37,7 @@ internal sealed class FinishJobOperation : PipelinedWriteOperation<bool>
     private readonly string? _result;
     private readonly string? _partial;
     private readonly string? _progress;
+    private readonly string? _error;
 
     public FinishJobOperation(JobFinish finish, CancellationToken cancellationToken)
         : base(cancellationToken)
@@ -45,17 +46,17 @@ internal sealed class FinishJobOperation : PipelinedWriteOperation<bool>
         _result = finish.Status == JobStatus.Completed ? PostgresValues.ToJson(finish.Result) : null;
         _partial = PostgresValues.ToJson(finish.Partial, QuellJson.PartialResults);
         _progress = PostgresValues.ToJson(finish.Progress, QuellJson.Progress);
+        _error = finish.Status == JobStatus.Failed ? finish.Error ?? DefaultError : finish.Error;
     }
 
     public override void AddCommands(NpgsqlBatch batch)
     {
-        var error = _finish.Status == JobStatus.Failed ? _finish.Error ?? DefaultError : _finish.Error;
         var command = new NpgsqlBatchCommand(Finish);
         command.Parameters.AddWithValue("id", _finish.JobId);
         command.Parameters.AddWithValue("status", NpgsqlDbType.Text, _finish.Status.ToWireName());
         command.Parameters.AddWithValue("finished_at", PostgresValues.ToDb(_finish.Time));
         command.Parameters.Add(PostgresValues.Json("result", _result));
-        command.Parameters.AddWithValue("error", NpgsqlDbType.Text, PostgresValues.ToDb(error));
+        command.Parameters.AddWithValue("error", NpgsqlDbType.Text, PostgresValues.ToDb(_error));
         command.Parameters.Add(PostgresValues.Json("partial_results", _partial));
         command.Parameters.Add(PostgresValues.Json("progress", _progress));
         batch.BatchCommands.Add(command);
@@ -74,7 +75,6 @@ internal sealed class FinishJobOperation : PipelinedWriteOperation<bool>
         }
         var cancellationJson = PostgresValues.ReadStringOrNull(row, 1);
         context.NoteWrite();
-        var error = _finish.Status == JobStatus.Failed ? _finish.Error ?? DefaultError : _finish.Error;
         var cancellation = PostgresValues.Parse(cancellationJson, QuellJson.Cancellation);
         if (_finish.Progress is { } progress)
         {
@@ -89,7 +89,7 @@ internal sealed class FinishJobOperation : PipelinedWriteOperation<bool>
             context.AppendEvent(_finish.JobId, JobEventTypes.CancelFailed, _finish.Time,
                 JobEventData.CancelFailed(message, cancellation));
         }
-        AppendTerminalEvent(context, cancellation, error);
+        AppendTerminalEvent(context, cancellation, _error);
         Result = true;
     }
 

@@ -149,14 +149,11 @@ public sealed class ServePostgresClusterTests(BigCsvFixture big) : IDisposable
     }
 
     private Task<ServeProcess> StartNodeAsync(PostgresTestDatabase database, string nodeId, string lease, int maxConcurrency = 16) =>
-        ServeProcess.StartAsync(_dir.File(nodeId),
-            environment: new Dictionary<string, string>
-            {
-                ["Quell__NodeId"] = nodeId,
-                ["Quell__LeaseDuration"] = lease,
-                ["Quell__MaxConcurrency"] = maxConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            },
-            arguments: ["--store", "postgres", "--connection", database.ConnectionString]);
+        ServeProcess.StartNodeAsync(_dir.File(nodeId), database.ConnectionString, nodeId, new Dictionary<string, string>
+        {
+            ["Quell__LeaseDuration"] = lease,
+            ["Quell__MaxConcurrency"] = maxConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
 
     private static List<string> EventTypes(string sse) =>
         [.. sse.Split('\n').Where(line => line.StartsWith("event: ", StringComparison.Ordinal)).Select(line => line["event: ".Length..].Trim())];

@@ -81,9 +81,8 @@ public sealed class ServePostgresListenerLossTests(BigCsvFixture big, Xunit.Abst
 
     // Each node's connections carry its name, so the test can find its listener in pg_stat_activity.
     private Task<ServeProcess> StartNodeAsync(PostgresTestDatabase database, string name) =>
-        ServeProcess.StartAsync(_dir.File(name),
-            environment: new Dictionary<string, string> { ["Quell__NodeId"] = name, ["Quell__LeaseDuration"] = Lease },
-            arguments: ["--store", "postgres", "--connection", database.ConnectionStringFor(name)]);
+        ServeProcess.StartNodeAsync(_dir.File(name), database.ConnectionStringFor(name), name,
+            new Dictionary<string, string> { ["Quell__LeaseDuration"] = Lease });
 
     public void Dispose() => _dir.Dispose();
 }

@@ -112,9 +112,8 @@ public sealed class ServePostgresThreeNodeTests(Xunit.Abstractions.ITestOutputHe
     {
         var nodes = new List<ServeProcess>();
         // Started together: their migrations race on the advisory lock.
-        var starting = Enumerable.Range(0, count).Select(n => ServeProcess.StartAsync(_dir.File($"node-{n}"),
-            environment: new Dictionary<string, string> { ["Quell__NodeId"] = $"node-{n}" },
-            arguments: ["--store", "postgres", "--connection", database.ConnectionString])).ToList();
+        var starting = Enumerable.Range(0, count)
+            .Select(n => ServeProcess.StartNodeAsync(_dir.File($"node-{n}"), database.ConnectionString, $"node-{n}")).ToList();
         foreach (var node in starting) nodes.Add(await node);
         return [.. nodes];
     }

@@ -72,9 +72,8 @@ public sealed class ServePostgresTourTests(BigCsvFixture big) : IDisposable
         job.TryGetProperty("progress", out var p) && p.ValueKind == JsonValueKind.Object && p.GetProperty("current").GetInt64() > 0;
 
     private Task<ServeProcess> StartNodeAsync(PostgresTestDatabase database, string nodeId) =>
-        ServeProcess.StartAsync(_dir.File(nodeId),
-            environment: new Dictionary<string, string> { ["Quell__NodeId"] = nodeId, ["Quell__LeaseDuration"] = "00:01:00" },
-            arguments: ["--store", "postgres", "--connection", database.ConnectionString]);
+        ServeProcess.StartNodeAsync(_dir.File(nodeId), database.ConnectionString, nodeId,
+            new Dictionary<string, string> { ["Quell__LeaseDuration"] = "00:01:00" });
 
     public void Dispose() => _dir.Dispose();
 }

@@ -67,9 +67,8 @@ public sealed class ServePostgresWorkflowTests : IDisposable
     }
 
     private Task<ServeProcess> StartNodeAsync(PostgresTestDatabase database, string nodeId) =>
-        ServeProcess.StartAsync(_dir.File(nodeId),
-            environment: new Dictionary<string, string> { ["Quell__NodeId"] = nodeId, ["Quell__LeaseDuration"] = "00:01:00" },
-            arguments: ["--store", "postgres", "--connection", database.ConnectionString],
+        ServeProcess.StartNodeAsync(_dir.File(nodeId), database.ConnectionString, nodeId,
+            new Dictionary<string, string> { ["Quell__LeaseDuration"] = "00:01:00" },
             workingDirectory: Infrastructure.Quell.RepositoryRoot); // the sample's tool server starts relative to it
 
     public void Dispose() => _dir.Dispose();

@@ -39,6 +39,19 @@ internal sealed class ServeProcess : IAsyncDisposable
         return serve;
     }
 
+    /// <summary>
+    /// A cluster node: <c>quell serve</c> on the PostgreSQL store at <paramref name="connectionString"/>, named
+    /// <paramref name="nodeId"/>, with any further settings (environment variables such as <c>Quell__LeaseDuration</c>).
+    /// </summary>
+    public static Task<ServeProcess> StartNodeAsync(
+        string dataDirectory, string connectionString, string nodeId,
+        IReadOnlyDictionary<string, string>? settings = null, string? workingDirectory = null)
+    {
+        var environment = new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) { ["Quell__NodeId"] = nodeId };
+        return StartAsync(dataDirectory, environment: environment,
+            arguments: ["--store", "postgres", "--connection", connectionString], workingDirectory: workingDirectory);
+    }
+
     public int Port => Http.BaseAddress!.Port;
 
     public async Task<string> SubmitCsvAnalyzeAsync(string path)
