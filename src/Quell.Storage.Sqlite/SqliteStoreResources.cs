@@ -94,7 +94,7 @@ internal sealed class SqliteStoreResources : IAsyncDisposable
     {
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0),
+            SELECT MAX(COALESCE((SELECT value FROM store_meta WHERE key = 'events_high_water'), 0),
                        COALESCE((SELECT MAX(seq) FROM events), 0))
             """;
         return (long)command.ExecuteScalar()!;

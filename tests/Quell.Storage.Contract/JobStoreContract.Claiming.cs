@@ -56,6 +56,22 @@ public abstract partial class JobStoreContract
     }
 
     [ContractFact]
+    public async Task Claim_takes_what_its_capacity_says_when_it_runs()
+    {
+        await using var store = await CreateStoreAsync();
+        foreach (var id in new[] { "j1", "j2", "j3", "j4", "j5" }) await store.CreateAsync(Job(id));
+        var capacity = 3; // grew after the worker asked for one: slots freed while the claim waited
+
+        var grown = await store.ClaimAsync(Claim(max: 1) with { Capacity = () => capacity });
+        capacity = 0;
+        var full = await store.ClaimAsync(Claim(max: 1) with { Capacity = () => capacity });
+
+        Assert.Equal(["j1", "j2", "j3"], grown.Select(j => j.Id));
+        Assert.Empty(full);
+        Assert.Equal(JobStatus.Pending, (await store.GetAsync("j4"))!.Status);
+    }
+
+    [ContractFact]
     public async Task Claim_takes_only_the_requested_types()
     {
         await using var store = await CreateStoreAsync();

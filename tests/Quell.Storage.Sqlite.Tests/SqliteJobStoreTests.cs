@@ -101,6 +101,33 @@ public sealed class SqliteJobStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_version_2_file_keeps_its_events_and_its_purged_high_water_after_migration()
+    {
+        // A file as version 2 left it: events under AUTOINCREMENT, whose newest (seq 7) was purged since.
+        Directory.CreateDirectory(_directory.Path);
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(_directory.Path, "quell.db")};Pooling=False"))
+        {
+            connection.Open();
+            SchemaMigrator.Migrate(connection, [.. SqliteMigrations.Steps.Take(2)]);
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO jobs (id, type, owner, status, created_at) VALUES ('old', 'work', 'alice', 'pending', 1);
+                INSERT INTO events (seq, job_id, type, time, data) VALUES (5, 'old', 'job.created', 1, '{}'), (7, 'gone', 'job.created', 1, '{}');
+                DELETE FROM events WHERE seq = 7;
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        await using var store = await OpenAsync();
+        await store.CreateAsync(NewJob("new"));
+
+        Assert.Equal((long)SqliteMigrations.Steps.Count, Scalar("PRAGMA user_version"));
+        Assert.Equal([5L], (await store.ReadEventsAsync("old", 0)).Select(e => e.Seq));
+        Assert.Equal(8, Assert.Single(await store.ReadEventsAsync("new", 0)).Seq);
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM sqlite_master WHERE sql LIKE '%AUTOINCREMENT%'"));
+    }
+
+    [Fact]
     public async Task Second_open_of_the_same_directory_fails_while_the_first_is_open()
     {
         var first = await OpenAsync();

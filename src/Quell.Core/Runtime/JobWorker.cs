@@ -52,14 +52,14 @@ internal sealed partial class JobWorker(
         {
             try
             {
-                // Claim again at once only when a pool got a full batch and still has room: more may be queued.
+                // Claim again at once while a pool got jobs and still has room: more may be queued.
                 var more = false;
                 foreach (var pool in pools)
                 {
-                    var free = pool.Size - active.CountIn(pool.Key);
+                    var free = FreeSlots(pool);
                     if (free <= 0) continue;
-                    var claimed = await ClaimAsync(pool, Math.Min(free, MaxClaimBatch), stoppingToken).ConfigureAwait(false);
-                    more |= claimed > 0 && claimed < free;
+                    var claimed = await ClaimAsync(pool, free, stoppingToken).ConfigureAwait(false);
+                    more |= claimed > 0 && FreeSlots(pool) > 0;
                 }
                 if (!more) await WaitForWorkAsync(stoppingToken).ConfigureAwait(false);
             }
@@ -75,12 +75,19 @@ internal sealed partial class JobWorker(
         }
     }
 
+    private int FreeSlots(ConcurrencyPool pool) => Math.Min(pool.Size - active.CountIn(pool.Key), MaxClaimBatch);
+
     private async Task<int> ClaimAsync(ConcurrencyPool pool, int count, CancellationToken stoppingToken)
     {
         var now = time.GetUtcNow();
         var claiming = Stopwatch.GetTimestamp();
-        var jobs = await store.ClaimAsync(new JobClaim(_options.NodeId, count, pool.Types, now, now + _options.LeaseDuration),
-            stoppingToken).ConfigureAwait(false);
+        // Slots that free while the claim waits for the store are counted when it runs: one dispatcher claim is in
+        // flight at a time, so nothing else takes them meanwhile.
+        var claim = new JobClaim(_options.NodeId, count, pool.Types, now, now + _options.LeaseDuration)
+        {
+            Capacity = () => FreeSlots(pool),
+        };
+        var jobs = await store.ClaimAsync(claim, stoppingToken).ConfigureAwait(false);
         QuellMetrics.StoreCall("claim", claiming);
         foreach (var job in jobs)
         {

@@ -10,4 +10,15 @@ public sealed record JobClaim(
     int MaxJobs,
     IReadOnlyCollection<string> JobTypes,
     DateTimeOffset Now,
-    DateTimeOffset LeaseUntil);
+    DateTimeOffset LeaseUntil)
+{
+    /// <summary>
+    /// How many jobs the worker can take at this moment, asked by a store that queues claims at the moment it runs
+    /// the claim: slots freed while the claim waited in the queue are then filled by it instead of by another round
+    /// trip. A store may ignore it and take up to <see cref="MaxJobs"/>, which the worker could take when it asked.
+    /// </summary>
+    public Func<int>? Capacity { get; init; }
+
+    /// <summary>How many jobs to claim now: <see cref="Capacity"/> when there is one, else <see cref="MaxJobs"/>.</summary>
+    public int JobsWantedNow() => Capacity is { } capacity ? Math.Max(0, capacity()) : MaxJobs;
+}

@@ -53,7 +53,7 @@ internal sealed class ClaimJobsOperation : PipelinedWriteOperation<IReadOnlyList
     {
         var command = new NpgsqlBatchCommand(Claim);
         command.Parameters.AddWithValue("types", NpgsqlDbType.Array | NpgsqlDbType.Text, _types);
-        command.Parameters.AddWithValue("max_jobs", _claim.MaxJobs);
+        command.Parameters.AddWithValue("max_jobs", _claim.JobsWantedNow()); // asked as the batch is built
         command.Parameters.AddWithValue("now", PostgresValues.ToDb(_claim.Now));
         command.Parameters.AddWithValue("node_id", _claim.NodeId);
         command.Parameters.AddWithValue("lease_expires_at", PostgresValues.ToDb(_claim.LeaseUntil));

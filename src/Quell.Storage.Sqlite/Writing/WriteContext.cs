@@ -38,6 +38,9 @@ internal sealed class WriteContext : IDisposable
     /// <summary>Events appended in the current batch, in sequence order.</summary>
     public IReadOnlyList<JobEvent> Events => _events;
 
+    /// <summary>The newest sequence number given out, committed or in this batch.</summary>
+    public long LastSeq => _seq;
+
     /// <summary>Writes the current operation made; zero means a failure leaves the transaction clean.</summary>
     public int OperationWrites { get; private set; }
 

@@ -12,6 +12,12 @@ internal abstract class WriteOperation
     /// <summary>The caller's token; honoured only while the operation is still queued.</summary>
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>
+    /// Whether the writer runs this after the other operations of its batch, whatever their queue order. Only for
+    /// operations that any queue order leaves correct, and that do better seeing the batch's other writes.
+    /// </summary>
+    public virtual bool RunsLast => false;
+
     /// <summary>Does the work. Throw before writing anything to fail just this operation cheaply.</summary>
     public abstract void Execute(WriteContext context);
 
