@@ -98,16 +98,18 @@ internal sealed class ClaimJobsOperation : WriteOperation<IReadOnlyList<JobRecor
         MarkClaimed(context, seqs, now);
 
         JsonElement started = default;
+        string? startedText = null;
         var startedAttempt = 0;
         foreach (var job in jobs)
         {
-            // Nearly every claim is a first attempt on this node: one payload serves them all.
+            // Nearly every claim is a first attempt on this node: one payload (and one copy of its text) serves all.
             if (startedAttempt != job.Attempt)
             {
                 started = JobEventData.Started(job.Attempt, _claim.NodeId);
+                startedText = started.GetRawText();
                 startedAttempt = job.Attempt;
             }
-            context.AppendEvent(job.Id, JobEventTypes.Started, now, started);
+            context.AppendEvent(job.Id, JobEventTypes.Started, now, started, startedText);
         }
         Result = jobs;
     }

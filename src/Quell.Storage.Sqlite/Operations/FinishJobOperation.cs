@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Quell.Cancellation;
 using Quell.Events;
 using Quell.Jobs;
@@ -29,6 +30,11 @@ internal sealed class FinishJobOperation : WriteOperation<bool>
     private readonly object _result;
     private readonly object _partial;
     private readonly object _progress;
+    private readonly string? _error;
+    // Event payloads that need nothing from the database are built here, on the caller's thread: the single
+    // writer is the bottleneck of a flood of short jobs. A cancelled one needs the stored request (Execute).
+    private readonly EventData? _progressEvent;
+    private readonly EventData? _terminalEvent;
 
     public FinishJobOperation(JobFinish finish, CancellationToken cancellationToken)
         : base(cancellationToken)
@@ -37,12 +43,19 @@ internal sealed class FinishJobOperation : WriteOperation<bool>
         _result = finish.Status == JobStatus.Completed ? SqliteValues.ToDb(finish.Result) : DBNull.Value;
         _partial = SqliteValues.ToDb(finish.Partial, QuellJson.PartialResults);
         _progress = SqliteValues.ToDb(finish.Progress, QuellJson.Progress);
+        _error = finish.Status == JobStatus.Failed ? finish.Error ?? DefaultError : finish.Error;
+        if (finish.Progress is { } progress) _progressEvent = new EventData(JobEventData.Progress(progress));
+        _terminalEvent = finish.Status switch
+        {
+            JobStatus.Completed => new EventData(JobEventData.Completed(finish.Result, finish.Partial)),
+            JobStatus.Failed => new EventData(JobEventData.Failed(_error!, finish.Partial)),
+            _ => null,
+        };
     }
 
     public override void Execute(WriteContext context)
     {
         Result = false;
-        var error = _finish.Status == JobStatus.Failed ? _finish.Error ?? DefaultError : _finish.Error;
         long seq;
         string? cancellationJson;
         var row = context.Statement(SelectUnfinished).Bind("$id", _finish.JobId);
@@ -67,13 +80,13 @@ internal sealed class FinishJobOperation : WriteOperation<bool>
             .Bind("$status", _finish.Status.ToWireName())
             .Bind("$finished_at", SqliteValues.ToUnixMs(_finish.Time))
             .Bind("$result", _result)
-            .Bind("$error", error)
+            .Bind("$error", _error)
             .Bind("$partial_results", _partial)
             .Bind("$progress", _progress));
         var cancellation = SqliteValues.Parse(cancellationJson, QuellJson.Cancellation);
-        if (_finish.Progress is { } progress)
+        if (_progressEvent is { } progressEvent)
         {
-            context.AppendEvent(_finish.JobId, JobEventTypes.Progress, _finish.Time, JobEventData.Progress(progress));
+            context.AppendEvent(_finish.JobId, JobEventTypes.Progress, _finish.Time, progressEvent.Element, progressEvent.Raw);
         }
 
         // A job that was not terminal and had a durable cancel request was cancelling (a pending one is cancelled
@@ -84,19 +97,25 @@ internal sealed class FinishJobOperation : WriteOperation<bool>
             context.AppendEvent(_finish.JobId, JobEventTypes.CancelFailed, _finish.Time,
                 JobEventData.CancelFailed(message, cancellation));
         }
-        AppendTerminalEvent(context, cancellation, error);
+        AppendTerminalEvent(context, cancellation);
         Result = true;
     }
 
-    private void AppendTerminalEvent(WriteContext context, CancellationInfo? cancellation, string? error)
+    private void AppendTerminalEvent(WriteContext context, CancellationInfo? cancellation)
     {
-        var (type, data) = _finish.Status switch
+        if (_terminalEvent is { } terminal)
         {
-            JobStatus.Completed => (JobEventTypes.Completed, JobEventData.Completed(_finish.Result, _finish.Partial)),
-            JobStatus.Failed => (JobEventTypes.Failed, JobEventData.Failed(error!, _finish.Partial)),
-            _ => (JobEventTypes.Cancelled,
-                JobEventData.Cancellation(cancellation!, _finish.StoppedAtCheckpoint, _finish.Partial)),
-        };
-        context.AppendEvent(_finish.JobId, type, _finish.Time, data);
+            var type = _finish.Status == JobStatus.Completed ? JobEventTypes.Completed : JobEventTypes.Failed;
+            context.AppendEvent(_finish.JobId, type, _finish.Time, terminal.Element, terminal.Raw);
+            return;
+        }
+        context.AppendEvent(_finish.JobId, JobEventTypes.Cancelled, _finish.Time,
+            JobEventData.Cancellation(cancellation!, _finish.StoppedAtCheckpoint, _finish.Partial));
+    }
+
+    /// <summary>An event payload and its text, made once.</summary>
+    private sealed record EventData(JsonElement Element)
+    {
+        public string Raw { get; } = Element.GetRawText();
     }
 }
