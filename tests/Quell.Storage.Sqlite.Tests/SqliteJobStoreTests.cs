@@ -128,6 +128,27 @@ public sealed class SqliteJobStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_job_that_completed_without_items_stores_no_partial_results_yet_reads_complete_and_empty()
+    {
+        await using var store = await OpenAsync();
+        await store.CreateAsync(NewJob("a"));
+        await store.CreateAsync(NewJob("b"));
+        await store.ClaimAsync(new JobClaim("node", 2, ["work"], T0, T0.AddMinutes(1)));
+        var one = JsonSerializer.SerializeToElement(1);
+
+        Assert.True(await store.FinishAsync(new JobFinish("a", JobStatus.Completed, T0, Partial: PartialResults.CompleteEmpty with { })));
+        Assert.True(await store.FinishAsync(new JobFinish("b", JobStatus.Completed, T0,
+            Partial: new PartialResults { Status = PartialResultStatus.Complete, CompletedItems = 1, Results = [one] })));
+
+        Assert.Equal(DBNull.Value, Scalar("SELECT partial_results FROM jobs WHERE id = 'a'"));
+        var empty = (await store.GetPartialResultsAsync("a"))!;
+        Assert.Equal((PartialResultStatus.Complete, 0L, 0, 0), (empty.Status, empty.CompletedItems, empty.Results.Count, empty.FailedItems.Count));
+        Assert.Equal(0, (await store.ReadEventsAsync("a", 0))[^1].Data.GetProperty("partial").GetProperty("completedItems").GetInt32());
+        Assert.Equal(1, (await store.GetPartialResultsAsync("b"))!.Results[0].GetInt32());
+        Assert.Null(await store.GetPartialResultsAsync("unknown"));
+    }
+
+    [Fact]
     public async Task Second_open_of_the_same_directory_fails_while_the_first_is_open()
     {
         var first = await OpenAsync();

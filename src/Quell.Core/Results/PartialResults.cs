@@ -33,4 +33,11 @@ public sealed record PartialResults
 
     /// <summary>Nothing yet.</summary>
     public static PartialResults Empty { get; } = new() { Status = PartialResultStatus.Empty };
+
+    /// <summary>What a job that completed without reporting any item has: complete, and nothing in it.</summary>
+    public static PartialResults CompleteEmpty { get; } = new() { Status = PartialResultStatus.Complete };
+
+    /// <summary>Whether this says no more than <see cref="CompleteEmpty"/>.</summary>
+    public bool IsCompleteEmpty => Status == PartialResultStatus.Complete && TotalItems is null && CompletedItems == 0
+        && Results.Count == 0 && FailedItems.Count == 0 && CancelledAtItem is null;
 }

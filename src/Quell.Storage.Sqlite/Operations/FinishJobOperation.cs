@@ -41,7 +41,11 @@ internal sealed class FinishJobOperation : WriteOperation<bool>
     {
         _finish = finish;
         _result = finish.Status == JobStatus.Completed ? SqliteValues.ToDb(finish.Result) : DBNull.Value;
-        _partial = SqliteValues.ToDb(finish.Partial, QuellJson.PartialResults);
+        // Most jobs report no items: a completed one's "complete and empty" is not stored but told by the reader
+        // (SqliteJobReader.GetPartialResultsAsync), which keeps 75 bytes out of nearly every finished row.
+        _partial = finish.Partial is { IsCompleteEmpty: true } && finish.Status == JobStatus.Completed
+            ? DBNull.Value
+            : SqliteValues.ToDb(finish.Partial, QuellJson.PartialResults);
         _progress = SqliteValues.ToDb(finish.Progress, QuellJson.Progress);
         _error = finish.Status == JobStatus.Failed ? finish.Error ?? DefaultError : finish.Error;
         if (finish.Progress is { } progress) _progressEvent = new EventData(JobEventData.Progress(progress));

@@ -28,9 +28,12 @@ internal sealed class SqliteJobReader
     public async ValueTask<PartialResults?> GetPartialResultsAsync(string jobId, CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, "SELECT partial_results FROM jobs WHERE id = $id", ("$id", jobId));
-        var json = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
-        return SqliteValues.Parse(json, QuellJson.PartialResults);
+        await using var command = Command(connection, "SELECT partial_results, status FROM jobs WHERE id = $id", ("$id", jobId));
+        await using var row = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await row.ReadAsync(cancellationToken).ConfigureAwait(false)) return null;
+        if (!row.IsDBNull(0)) return SqliteValues.Parse(row.GetString(0), QuellJson.PartialResults);
+        // A completed job's "complete and empty" is not stored (FinishJobOperation).
+        return row.GetString(1) == "completed" ? PartialResults.CompleteEmpty : null;
     }
 
     public async ValueTask<JobPage> ListAsync(JobQuery query, CancellationToken cancellationToken)
