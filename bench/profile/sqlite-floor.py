@@ -9,9 +9,11 @@ a fresh WAL file with the writer's pragmas, then drives the writer's statements 
           job.started row each), then the finish of each (select by id, update by rowid, a job.completed row)
 
 Python adds its own cost per statement; the script measures it (a loop of `SELECT ?`) and reports the time both
-with and without it. usage: bench/profile/sqlite-floor.py [--jobs N] [--claim B] [--submit-batch S]
+with and without it. With --pages it then checkpoints, runs 20 more run transactions and tells which B-tree each
+WAL frame they wrote belongs to (SQLite's dbstat): the pages a commit costs.
+usage: bench/profile/sqlite-floor.py [--jobs N] [--claim B] [--submit-batch S] [--pages]
 """
-import argparse, json, os, pathlib, re, sqlite3, tempfile, time, uuid
+import argparse, collections, json, os, pathlib, re, sqlite3, struct, tempfile, time, uuid
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 TERMINAL = "('cancelled', 'completed', 'failed')"
@@ -64,9 +66,11 @@ def main():
     parser.add_argument("--jobs", type=int, default=50000)
     parser.add_argument("--claim", type=int, default=16, help="jobs per claim, one claim per transaction")
     parser.add_argument("--submit-batch", type=int, default=100)
+    parser.add_argument("--pages", action="store_true", help="then the WAL frames of 20 run transactions, by B-tree")
     args = parser.parse_args()
     directory = tempfile.mkdtemp(prefix="quell-floor.")
-    db = open_store(os.path.join(directory, "quell.db"))
+    path = os.path.join(directory, "quell.db")
+    db = open_store(path)
     per_statement = python_cost_per_statement(db)
     node, now, seq, statements = "bench-node", 1_765_000_000_000, 0, {"submit": 0, "run": 0}
     ids = [uuid.uuid7().hex if hasattr(uuid, "uuid7") else f"{i:016x}{uuid.uuid4().hex[:16]}" for i in range(args.jobs)]
@@ -87,38 +91,67 @@ def main():
     submit = time.perf_counter() - start
 
     started = json.dumps({"attempt": 1, "nodeId": node})
-    completed = json.dumps({"result": None})
-    start, transactions = time.perf_counter(), 0
-    while True:
+    completed = json.dumps({"result": 0})
+
+    def run_transaction():
+        nonlocal seq
         db.execute("BEGIN IMMEDIATE")
         claimed = db.execute(SELECT_OLDEST, ('["bench.noop"]', args.claim)).fetchall()
         if not claimed:
             db.execute("COMMIT")
-            break
+            return 0
         db.execute(MARK_CLAIMED, (now, node, now + 30000, claimed[0][-1], claimed[-1][-1]))
         db.executemany(INSERT_EVENT, [(seq + k + 1, row[0], "job.started", now, started) for k, row in enumerate(claimed)])
         seq += len(claimed)
         for row in claimed:
             rowid, _ = db.execute(SELECT_UNFINISHED, (row[0],)).fetchone()
-            db.execute(FINISH, ("completed", now, None, None, None, None, rowid))
+            db.execute(FINISH, ("completed", now, "0", None, None, None, rowid))
         db.executemany(INSERT_EVENT, [(seq + k + 1, row[0], "job.completed", now, completed) for k, row in enumerate(claimed)])
         seq += len(claimed)
         db.execute("COMMIT")
-        transactions += 1
         statements["run"] += 4 * len(claimed) + 5
+        return len(claimed)
+
+    pages_jobs = args.claim * 20 if args.pages else 0
+    start, transactions, ran = time.perf_counter(), 0, 0
+    while ran < args.jobs - pages_jobs and (claimed := run_transaction()):
+        transactions += 1
+        ran += claimed
     run = time.perf_counter() - start
 
-    def report(name, seconds):
-        us = seconds / args.jobs * 1e6
-        bare = (seconds - statements[name] * per_statement) / args.jobs * 1e6
-        print(f"{name:7s} {us:6.1f} µs/job ({args.jobs / seconds:8,.0f} jobs/s); "
+    def report(name, seconds, jobs):
+        us = seconds / jobs * 1e6
+        bare = (seconds - statements[name] * per_statement) / jobs * 1e6
+        print(f"{name:7s} {us:6.1f} µs/job ({jobs / seconds:8,.0f} jobs/s); "
               f"less Python's {per_statement * 1e6:.2f} µs a statement: {bare:6.1f} µs/job")
         return bare
     print(f"sqlite {sqlite3.sqlite_version}, {args.jobs:,} jobs, claims of {args.claim}, submits of {args.submit_batch}, "
           f"{transactions:,} run transactions")
-    floor = report("submit", submit) + report("run", run)
+    floor = report("submit", submit, args.jobs) + report("run", run, ran)
     print(f"end to end, one writer at 100 % of a core and nothing else: {floor:.1f} µs/job, "
           f"at most {1e6 / floor:,.0f} jobs/s")
+    if args.pages:
+        print_pages(db, path, run_transaction)
+
+
+def print_pages(db, path, run_transaction, transactions=20):
+    db.execute("PRAGMA wal_autocheckpoint = 0")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for _ in range(transactions):
+        run_transaction()
+    owner = dict((page, name) for name, page in db.execute("SELECT name, pageno FROM dbstat"))
+    wal = pathlib.Path(path + "-wal").read_bytes()
+    page_size = struct.unpack(">I", wal[8:12])[0]
+    frames, commits, offset = collections.Counter(), 0, 32
+    while offset + 24 <= len(wal):
+        page, commit = struct.unpack(">II", wal[offset:offset + 8])
+        frames[owner.get(page, "(freed)")] += 1
+        commits += 1 if commit else 0
+        offset += 24 + page_size
+    total = sum(frames.values())
+    print(f"WAL frames of {commits} run transactions: {total / commits:.1f} per commit")
+    for name, count in frames.most_common():
+        print(f"  {count / commits:5.1f}  {name}")
 
 
 if __name__ == "__main__":
