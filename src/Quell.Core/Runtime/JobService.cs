@@ -133,7 +133,7 @@ internal sealed partial class JobService : IJobService
         {
             throw new JobSubmissionException(JobSubmissionError.InvalidTimeout, $"timeoutSeconds must be between 1 and {MaxTimeoutSeconds}; it was {timeout}.");
         }
-        var id = submission.Id ?? Guid.CreateVersion7().ToString("N");
+        var id = submission.Id ?? JobIdGenerator.NewId();
         if (submission.Id is not null && !JobIds.IsValid(submission.Id))
         {
             throw new JobSubmissionException(JobSubmissionError.InvalidId,
