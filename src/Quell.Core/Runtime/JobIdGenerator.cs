@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 
 namespace Quell.Runtime;
 
@@ -25,6 +24,10 @@ internal static class JobIdGenerator
 
     public static string NewId()
     {
+        // The random bits come from Guid.NewGuid (the OS's secure source through libSystem.Native):
+        // RandomNumberGenerator would load OpenSSL, 4 MB of RSS for a few random bytes.
+        Span<byte> bytes = stackalloc byte[16];
+        Guid.NewGuid().TryWriteBytes(bytes, bigEndian: true, out _);
         long ms;
         int counter;
         lock (Gate)
@@ -34,7 +37,7 @@ internal static class JobIdGenerator
             {
                 s_lastMs = ms;
                 // A random start in the lower half leaves room to count, and keeps ids of two processes apart.
-                s_counter = RandomNumberGenerator.GetInt32(MaxCounter / 2);
+                s_counter = ((bytes[6] & 0x07) << 8) | bytes[7];
             }
             else if (++s_counter > MaxCounter)
             {
@@ -46,8 +49,6 @@ internal static class JobIdGenerator
             counter = s_counter;
         }
 
-        Span<byte> bytes = stackalloc byte[16];
-        RandomNumberGenerator.Fill(bytes[8..]);
         BinaryPrimitives.WriteInt64BigEndian(bytes, ms << 16);
         bytes[6] = (byte)(0x70 | (counter >> 8)); // version 7, then the counter's high four bits
         bytes[7] = (byte)counter;
