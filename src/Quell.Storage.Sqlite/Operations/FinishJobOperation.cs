@@ -48,11 +48,11 @@ internal sealed class FinishJobOperation : WriteOperation<bool>
             : SqliteValues.ToDb(finish.Partial, QuellJson.PartialResults);
         _progress = SqliteValues.ToDb(finish.Progress, QuellJson.Progress);
         _error = finish.Status == JobStatus.Failed ? finish.Error ?? DefaultError : finish.Error;
-        if (finish.Progress is { } progress) _progressEvent = new EventData(JobEventData.Progress(progress));
+        if (finish.Progress is { } progress) _progressEvent = new EventData(JobEventTypes.Progress, JobEventData.Progress(progress));
         _terminalEvent = finish.Status switch
         {
-            JobStatus.Completed => new EventData(JobEventData.Completed(finish.Result, finish.Partial)),
-            JobStatus.Failed => new EventData(JobEventData.Failed(_error!, finish.Partial)),
+            JobStatus.Completed => new EventData(JobEventTypes.Completed, JobEventData.Completed(finish.Result, finish.Partial)),
+            JobStatus.Failed => new EventData(JobEventTypes.Failed, JobEventData.Failed(_error!, finish.Partial)),
             _ => null,
         };
     }
@@ -90,7 +90,7 @@ internal sealed class FinishJobOperation : WriteOperation<bool>
         var cancellation = SqliteValues.Parse(cancellationJson, QuellJson.Cancellation);
         if (_progressEvent is { } progressEvent)
         {
-            context.AppendEvent(_finish.JobId, JobEventTypes.Progress, _finish.Time, progressEvent.Element, progressEvent.Raw);
+            progressEvent.AppendTo(context, _finish);
         }
 
         // A job that was not terminal and had a durable cancel request was cancelling (a pending one is cancelled
@@ -109,17 +109,19 @@ internal sealed class FinishJobOperation : WriteOperation<bool>
     {
         if (_terminalEvent is { } terminal)
         {
-            var type = _finish.Status == JobStatus.Completed ? JobEventTypes.Completed : JobEventTypes.Failed;
-            context.AppendEvent(_finish.JobId, type, _finish.Time, terminal.Element, terminal.Raw);
+            terminal.AppendTo(context, _finish);
             return;
         }
         context.AppendEvent(_finish.JobId, JobEventTypes.Cancelled, _finish.Time,
             JobEventData.Cancellation(cancellation!, _finish.StoppedAtCheckpoint, _finish.Partial));
     }
 
-    /// <summary>An event payload and its text, made once.</summary>
-    private sealed record EventData(JsonElement Element)
+    /// <summary>An event of the finish, its payload and text made once.</summary>
+    private sealed record EventData(string Type, JsonElement Element)
     {
-        public string Raw { get; } = Element.GetRawText();
+        private readonly string _raw = Element.GetRawText();
+
+        public void AppendTo(WriteContext context, JobFinish finish) =>
+            context.AppendEvent(finish.JobId, Type, finish.Time, Element, _raw);
     }
 }

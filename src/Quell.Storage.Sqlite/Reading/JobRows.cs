@@ -35,8 +35,8 @@ internal static class JobRows
         ParentId = GetStringOrNull(row, 15),
     };
 
-    public static string? GetStringOrNull(SqliteDataReader row, int ordinal) =>
-        row.IsDBNull(ordinal) ? null : row.GetString(ordinal);
+    public static string? GetStringOrNull(SqliteDataReader reader, int ordinal) =>
+        GetStringOrNull(new DataReaderRow(reader), ordinal);
 
     public static string? GetStringOrNull<TRow>(TRow row, int ordinal) where TRow : ISqliteRow =>
         row.IsNull(ordinal) ? null : row.GetString(ordinal);
